@@ -44,6 +44,19 @@ export default tseslint.config(
         'error',
         { enforceBuildableLibDependency: false, allow: [], depConstraints },
       ],
+      // Apps talk over gRPC only. Nx flags relative imports into an app; npm workspaces also make
+      // each app resolvable by its package name, which Nx treats as an external package, so ban those.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@jwt-mesh/(auth-service|user-service|order-service|mesh-cli)(/|$)',
+              message: 'Apps never import apps: call the service over gRPC.',
+            },
+          ],
+        },
+      ],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
