@@ -1,0 +1,55 @@
+// config: one schema per service, keyed by environment variable name
+export {
+  CONFIG_EXIT_CODE,
+  ConfigError,
+  LOG_LEVELS,
+  PRINT_SCHEMA_FLAG,
+  commonSchema,
+  defineConfig,
+  describeSchema,
+  loadConfig,
+  loadConfigOrExit,
+  printSchemaAndExitIfAsked,
+  unknownVariables,
+} from './config';
+export type {
+  BoolVar,
+  ConfigSchema,
+  ConfigValues,
+  EnumVar,
+  EnvLike,
+  ExitDeps,
+  IntVar,
+  ListVar,
+  LogLevel,
+  PortVar,
+  StringVar,
+  ValueOf,
+  VarSpec,
+} from './config';
+
+// logging
+export { createLogger, silentLogger } from './logging/create-logger';
+export type { LoggerOptions } from './logging/create-logger';
+export { REDACTED, REDACT_PATHS } from './logging/redaction';
+export { createRpcLoggingInterceptor } from './logging/rpc-logging-interceptor';
+export type { RpcLoggingOptions } from './logging/rpc-logging-interceptor';
+export { getCallLogger, getRequestId } from './logging/call-context';
+export type { CallLike } from './logging/call-context';
+export { REQUEST_ID_HEADER, isValidRequestId } from './logging/request-id';
+export { codeName, levelForCode } from './logging/level-by-code';
+export type { RpcLogLevel } from './logging/level-by-code';
+
+// server
+export { INFRA_METHODS } from './server/infra-methods';
+export { startGrpcServer } from './server/start-grpc-server';
+export type { RunningServer, ServiceBinding, StartServerOptions } from './server/start-grpc-server';
+export { shutdownServer } from './server/shutdown-server';
+export { installShutdown } from './server/install-shutdown';
+export type { ShutdownOptions, SignalSource } from './server/install-shutdown';
+
+// handlers
+export { RpcError, isPublicError } from './handlers/rpc-error';
+export type { PublicError } from './handlers/rpc-error';
+export { unary } from './handlers/unary';
+export type { MappedStatus } from './handlers/unary';

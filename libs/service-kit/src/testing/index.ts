@@ -1,0 +1,4 @@
+export { captureLogger } from './capture-logger';
+export type { CapturedLogger } from './capture-logger';
+export { closeServer, startTestServer } from './test-server';
+export type { TestServerOptions } from './test-server';
