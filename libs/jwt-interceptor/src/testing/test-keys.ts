@@ -1,0 +1,72 @@
+import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import type { JWK } from 'jose';
+
+/** A signing key pair for tests, with its public JWK and a one-key JWKS. */
+export interface TestKeys {
+  readonly alg: string;
+  /** RFC 7638 thumbprint of the public JWK, as the auth service sets it. */
+  readonly kid: string;
+  readonly privateKey: KeyObject;
+  readonly publicKey: KeyObject;
+  /** `{ ...public members, kid, alg, use: 'sig' }` */
+  readonly publicJwk: JWK;
+  /** SPKI PEM text of the public key. */
+  readonly publicPem: string;
+  readonly jwks: { keys: JWK[] };
+}
+
+function generate(alg: string): { privateKey: KeyObject; publicKey: KeyObject } {
+  if (alg === 'ES256') return generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  if (alg === 'ES384') return generateKeyPairSync('ec', { namedCurve: 'P-384' });
+  if (alg === 'ES512') return generateKeyPairSync('ec', { namedCurve: 'P-521' });
+  if (/^(RS|PS)(256|384|512)$/.test(alg)) return generateKeyPairSync('rsa', { modulusLength: 2048 });
+  if (alg === 'EdDSA' || alg === 'Ed25519') return generateKeyPairSync('ed25519');
+  throw new TypeError(`alg: ${alg} is not supported by createTestKeys`);
+}
+
+const THUMBPRINT_MEMBERS: Record<string, string[]> = {
+  EC: ['crv', 'kty', 'x', 'y'],
+  RSA: ['e', 'kty', 'n'],
+  OKP: ['crv', 'kty', 'x'],
+};
+
+/**
+ * RFC 7638 JWK thumbprint (SHA-256, base64url).
+ *
+ * @example
+ * ```ts
+ * const kid = jwkThumbprint(publicJwk);
+ * ```
+ */
+export function jwkThumbprint(jwk: JWK): string {
+  const members = THUMBPRINT_MEMBERS[jwk.kty ?? ''];
+  if (!members) throw new TypeError(`jwk: unsupported kty ${String(jwk.kty)}`);
+  // Required members only, in lexicographic order, no whitespace (RFC 7638 §3.2).
+  const canonical = `{${members.map((m) => `"${m}":${JSON.stringify((jwk as Record<string, unknown>)[m])}`).join(',')}}`;
+  return createHash('sha256').update(canonical).digest('base64url');
+}
+
+/**
+ * Makes a fresh key pair for tests (synchronously). Default ES256, like the auth service.
+ *
+ * @example
+ * ```ts
+ * const keys = createTestKeys();
+ * const keySet = createStaticKeySet({ jwks: keys.jwks, algorithms: ['ES256'] });
+ * ```
+ */
+export function createTestKeys(alg = 'ES256'): TestKeys {
+  const { privateKey, publicKey } = generate(alg);
+  const raw = publicKey.export({ format: 'jwk' }) as JWK;
+  const kid = jwkThumbprint(raw);
+  const publicJwk: JWK = { ...raw, kid, alg, use: 'sig' };
+  return Object.freeze({
+    alg,
+    kid,
+    privateKey,
+    publicKey,
+    publicJwk,
+    publicPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+    jwks: { keys: [publicJwk] },
+  });
+}
