@@ -63,3 +63,26 @@ export class IdempotencyKeyReusedError extends OrderError {
     super('ERR_IDEMPOTENCY_KEY_REUSED', 'idempotency key reused with different items');
   }
 }
+
+/** user-service has no profile for the caller: the customer cannot order. */
+export class CustomerNotFoundError extends OrderError {
+  override name = 'CustomerNotFoundError';
+  constructor() {
+    super('ERR_CUSTOMER_NOT_FOUND', 'customer profile not found');
+  }
+}
+
+/**
+ * A call to user-service failed. The public message is ours, never user-service's text: only the
+ * outcome class crosses to our caller.
+ */
+export class UpstreamError extends OrderError {
+  override name = 'UpstreamError';
+  static unauthenticated = () => new UpstreamError('ERR_UPSTREAM_UNAUTHENTICATED', 'invalid token');
+  static permissionDenied = () =>
+    new UpstreamError('ERR_UPSTREAM_PERMISSION_DENIED', 'permission denied by user-service');
+  static unavailable = () =>
+    new UpstreamError('ERR_UPSTREAM_UNAVAILABLE', 'user-service unavailable');
+  static deadlineExceeded = () => new UpstreamError('ERR_DEADLINE_EXCEEDED', 'deadline exceeded');
+  static cancelled = () => new UpstreamError('ERR_CANCELLED', 'cancelled');
+}

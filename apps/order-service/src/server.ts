@@ -1,0 +1,85 @@
+import type * as grpc from '@grpc/grpc-js';
+import { loadMesh, type OrderServiceHandlers, type UserServiceClient } from '@jwt-mesh/contracts';
+import { createAuthServerInterceptor, findPrincipal, type KeySet } from '@jwt-mesh/jwt-interceptor';
+import { INFRA_METHODS, startGrpcServer, unary, type RunningServer } from '@jwt-mesh/service-kit';
+import type pino from 'pino';
+import { createUserDirectory } from './clients/user-directory';
+import { toStatus } from './errors';
+import { cancelOrder } from './handlers/cancel-order';
+import { createOrder } from './handlers/create-order';
+import { getOrder } from './handlers/get-order';
+import { listOrders } from './handlers/list-orders';
+import type { OrderStore } from './store/order-store';
+
+/** How incoming tokens are verified. */
+export interface AuthSettings {
+  keys: KeySet;
+  issuer: string;
+  audience: string;
+  algorithms: readonly string[];
+  clockToleranceSeconds?: number;
+  maxTokenLifetimeSeconds?: number;
+  /** Verified-token cache size; 0 turns it off. */
+  cacheMaxEntries?: number;
+  /** Clock for token checks (tests). */
+  now?: () => Date;
+}
+
+/** Everything order-service needs; main/start.ts builds it from config, tests build it by hand. */
+export interface OrderServerDeps {
+  host: string;
+  port: number;
+  logger: pino.Logger;
+  auth: AuthSettings;
+  store: OrderStore;
+  /** The process's one user-service client (see clients/user-directory.ts). */
+  userClient: UserServiceClient;
+  userServiceTimeoutMs: number;
+  /** Milliseconds clock for created_at and deadline checks. */
+  now?: () => number;
+}
+
+/**
+ * Starts OrderService with the auth interceptor on every method except health and reflection
+ * (exact paths). No environment, no globals: resources are passed in and closed by their owner.
+ * @example
+ * const running = await createOrderServer({ host: '127.0.0.1', port: 0, logger, auth, store, userClient,
+ *   userServiceTimeoutMs: 2000 });
+ */
+export async function createOrderServer(deps: OrderServerDeps): Promise<RunningServer> {
+  const now = deps.now ?? Date.now;
+  const { packageDefinition, grpcObject } = loadMesh();
+  const users = createUserDirectory(deps.userClient, { timeoutMs: deps.userServiceTimeoutMs, now });
+  const implementation: OrderServiceHandlers = {
+    CreateOrder: unary(createOrder({ store: deps.store, users, now }), toStatus),
+    GetOrder: unary(getOrder(deps), toStatus),
+    ListOrders: unary(listOrders(deps), toStatus),
+    CancelOrder: unary(cancelOrder(deps), toStatus),
+  };
+  return startGrpcServer({
+    service: 'order-service',
+    host: deps.host,
+    port: deps.port,
+    services: [{ definition: grpcObject.mesh.order.v1.OrderService.service, implementation }],
+    packageDefinition,
+    interceptors: [authInterceptor(deps.auth, deps.logger)],
+    subjectOf: (md: grpc.Metadata) => findPrincipal(md)?.subject,
+    logger: deps.logger,
+  });
+}
+
+function authInterceptor(a: AuthSettings, logger: pino.Logger): grpc.ServerInterceptor {
+  const max = a.cacheMaxEntries ?? 10000;
+  return createAuthServerInterceptor({
+    keys: a.keys,
+    issuer: a.issuer,
+    audience: a.audience,
+    algorithms: a.algorithms,
+    clockToleranceSeconds: a.clockToleranceSeconds,
+    maxTokenLifetimeSeconds: a.maxTokenLifetimeSeconds,
+    cache: max > 0 ? { max } : false,
+    skip: (path: string) => INFRA_METHODS.includes(path),
+    now: a.now,
+    logger,
+  });
+}

@@ -1,0 +1,21 @@
+import { createLogger, installShutdown } from '@jwt-mesh/service-kit';
+import { loadUserConfig } from './config';
+import { startServer } from './start';
+
+async function main(): Promise<void> {
+  const config = loadUserConfig();
+  const logger = createLogger({
+    name: 'user-service',
+    level: config.LOG_LEVEL,
+    format: config.LOG_FORMAT,
+  });
+  try {
+    const service = await startServer(config, logger);
+    installShutdown({ logger, graceMs: config.SHUTDOWN_GRACE_MS, stop: service.stop });
+  } catch (err) {
+    logger.fatal({ err }, 'failed to start');
+    process.exit(1);
+  }
+}
+
+void main();
