@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { InvalidArgumentError, InvalidCredentialsError, InvalidRefreshTokenError, LoginThrottledError } from '../errors';
+import type { UserStore } from '../store/user-store';
+import type { AccessTokens } from './access-tokens';
+import type { LoginThrottle } from './login-throttle';
+import { hashPassword, isPasswordHash, needsRehash, verifyPassword, type ScryptParams } from './password';
+import type { RefreshTokens } from './refresh-tokens';
+
+export const MAX_USERNAME_LENGTH = 128;
+export const MAX_PASSWORD_LENGTH = 1024;
+/** Far above a real refresh token (43 characters); anything longer is not worth a database lookup. */
+export const MAX_REFRESH_TOKEN_LENGTH = 512;
+
+export interface SessionLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+export interface SessionsOptions {
+  users: UserStore;
+  accessTokens: AccessTokens;
+  refreshTokens: RefreshTokens;
+  throttle: LoginThrottle;
+  scrypt: ScryptParams;
+  logger: SessionLogger;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  expiresIn: number;
+  refreshToken: string;
+  refreshExpiresIn: number;
+}
+
+function requireString(field: string, v: string, max: number): string {
+  if (v.length === 0) throw new InvalidArgumentError(field, 'is required');
+  if (v.length > max) throw new InvalidArgumentError(field, `is longer than ${max} characters`);
+  return v;
+}
+
+/**
+ * Login, refresh and logout: the use cases behind the public RPCs. Plain TS, no gRPC.
+ * Logs carry ids and reasons, never a username, password, hash or token.
+ */
+export function createSessions(o: SessionsOptions) {
+  // Unknown users are checked against this, so they cost the same scrypt work as a wrong password.
+  let dummy: Promise<string> | undefined;
+  const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString('base64url'), o.scrypt));
+
+  async function pairFor(user: { id: string; roles: string[]; scopes: string[] }, refreshToken: string): Promise<TokenPair> {
+    const { token, expiresIn } = await o.accessTokens.mint(user);
+    return { accessToken: token, expiresIn, refreshToken, refreshExpiresIn: o.refreshTokens.ttlSeconds };
+  }
+
+  return {
+    /** Ensures the dummy hash exists before the first request (so the first unknown user is not faster). */
+    warmUp: async () => void (await dummyHash()),
+
+    async login(username: string, password: string): Promise<TokenPair> {
+      requireString('username', username, MAX_USERNAME_LENGTH);
+      requireString('password', password, MAX_PASSWORD_LENGTH);
+      const retryAfter = o.throttle.retryAfterSeconds(username);
+      if (retryAfter > 0) {
+        o.logger.info({ retryAfterSeconds: retryAfter }, 'login throttled');
+        throw new LoginThrottledError(retryAfter);
+      }
+      const user = o.users.findByUsername(username);
+      const usable = user !== undefined && isPasswordHash(user.passwordHash);
+      const matches = await verifyPassword(password, usable ? user.passwordHash : await dummyHash());
+      if (!usable || !matches) {
+        o.throttle.recordFailure(username);
+        o.logger.info({ reason: user ? 'wrong-password' : 'unknown-user', userId: user?.id }, 'login failed');
+        throw new InvalidCredentialsError();
+      }
+      o.throttle.recordSuccess(username);
+      if (needsRehash(user.passwordHash, o.scrypt)) {
+        o.users.updatePasswordHash(user.id, await hashPassword(password, o.scrypt));
+      }
+      const { token, familyId } = o.refreshTokens.issue(user.id);
+      o.logger.info({ userId: user.id, familyId }, 'login succeeded');
+      return pairFor(user, token);
+    },
+
+    async refresh(refreshToken: string): Promise<TokenPair> {
+      requireString('refresh_token', refreshToken, MAX_REFRESH_TOKEN_LENGTH);
+      const outcome = o.refreshTokens.rotate(refreshToken, (id) => o.users.findById(id) !== undefined);
+      if (!outcome.ok) {
+        const { reason, familyId, userId } = outcome;
+        if (reason === 'reused') o.logger.warn({ familyId, userId }, 'refresh token reused; family revoked');
+        else o.logger.info({ reason, familyId, userId }, 'refresh rejected');
+        throw new InvalidRefreshTokenError();
+      }
+      // The user is read again, so changed roles take effect at the next refresh.
+      const user = o.users.findById(outcome.userId);
+      if (!user) throw new InvalidRefreshTokenError();
+      return pairFor(user, outcome.token);
+    },
+
+    async logout(refreshToken: string): Promise<void> {
+      requireString('refresh_token', refreshToken, MAX_REFRESH_TOKEN_LENGTH);
+      const revoked = o.refreshTokens.revoke(refreshToken);
+      o.logger.info({ familyId: revoked?.familyId, known: revoked !== undefined }, 'logout');
+    },
+  };
+}
+
+export type Sessions = ReturnType<typeof createSessions>;

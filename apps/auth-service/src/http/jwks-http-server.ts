@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+
+export const JWKS_PATH = '/.well-known/jwks.json';
+export const DISCOVERY_PATH = '/.well-known/openid-configuration';
+
+export interface JwksHttpOptions {
+  /** The published key set now (public members only). */
+  jwks: () => { keys: object[] };
+  /** Algorithms of the published keys. */
+  algorithms: () => readonly string[];
+  issuer: string;
+  jwksUri: string;
+  maxAgeSeconds: number;
+  logger: Logger;
+  service?: string;
+}
+
+export interface RunningHttpServer {
+  server: Server;
+  port: number;
+  address: string;
+  /** The JWKS URL as reached on the bound address (what tests and local tools use). */
+  jwksUrl: string;
+  close(): Promise<void>;
+}
+
+function body(doc: unknown): { text: string; etag: string } {
+  const text = JSON.stringify(doc);
+  return { text, etag: `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"` };
+}
+
+/**
+ * The public HTTP face of the key set: `GET /.well-known/jwks.json` and a minimal
+ * `/.well-known/openid-configuration`, cacheable (Cache-Control max-age, ETag, 304) so that
+ * Envoy/Istio `jwksUri`, PyJWT's PyJWKClient or any downstream can fetch it directly.
+ */
+export function createJwksHttpServer(o: JwksHttpOptions): Server {
+  const service = o.service ?? 'auth-service';
+  const send = (req: IncomingMessage, res: ServerResponse, status: number, doc: unknown, cache: boolean) => {
+    const { text, etag } = body(doc);
+    res.setHeader('Content-Type', 'application/json');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    if (cache) {
+      res.setHeader('Cache-Control', `public, max-age=${o.maxAgeSeconds}`);
+      res.setHeader('ETag', etag);
+      // Public keys: any origin may read them (browser-based verifiers, dev tools).
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      if (req.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) {
+        res.writeHead(304).end();
+        return 304;
+      }
+    } else {
+      res.setHeader('Cache-Control', 'no-store');
+    }
+    res.setHeader('Content-Length', Buffer.byteLength(text));
+    res.writeHead(status).end(req.method === 'HEAD' ? undefined : text);
+    return status;
+  };
+
+  const server = createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    let path = '';
+    try {
+      path = new URL(req.url ?? '/', 'http://x').pathname;
+    } catch {
+      path = '';
+    }
+    let status: number;
+    if (path !== JWKS_PATH && path !== DISCOVERY_PATH) {
+      status = send(req, res, 404, { error: 'not found' }, false);
+    } else if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      status = send(req, res, 405, { error: 'method not allowed' }, false);
+    } else if (path === JWKS_PATH) {
+      status = send(req, res, 200, o.jwks(), true);
+    } else {
+      status = send(
+        req,
+        res,
+        200,
+        { issuer: o.issuer, jwks_uri: o.jwksUri, id_token_signing_alg_values_supported: [...o.algorithms()] },
+        true,
+      );
+    }
+    const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+    o.logger.debug({ transport: 'http', method: req.method, path: path.slice(0, 200), status, durationMs }, 'http request');
+  });
+  // Slow or idle clients cannot hold sockets open for long.
+  server.requestTimeout = 10_000;
+  server.headersTimeout = 5_000;
+  server.keepAliveTimeout = 5_000;
+  server.on('clientError', (_err, socket) => socket.destroy());
+  server.on('listening', () => {
+    const a = server.address() as AddressInfo;
+    o.logger.info({ service, transport: 'http', address: `${a.address}:${a.port}`, port: a.port }, 'listening');
+  });
+  return server;
+}
+
+/** Binds the server and resolves once it listens (port 0 = any free port). */
+export function listenHttp(server: Server, host: string, port: number): Promise<RunningHttpServer> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const a = server.address() as AddressInfo;
+      const hostPart = a.family === 'IPv6' ? `[${a.address}]` : a.address;
+      resolve({
+        server,
+        port: a.port,
+        address: `${hostPart}:${a.port}`,
+        jwksUrl: `http://${hostPart}:${a.port}${JWKS_PATH}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
