@@ -1,0 +1,106 @@
+import {
+  createAuthClient,
+  createOrderClient,
+  createUserClient,
+  type AuthServiceClient,
+  type OrderServiceClient,
+  type UserServiceClient,
+} from '@jwt-mesh/contracts';
+import { randomUUID } from 'node:crypto';
+import type { Invocation } from './args';
+import { bearerInterceptor } from './bearer-interceptor';
+import type { CliConfig } from './config';
+import { NotLoggedInError } from './errors';
+import type { Output, Sink } from './output';
+import { unary, type CallSettings, type Invoke } from './rpc';
+import { deleteSession, readSession, writeSession, type Session } from './session';
+
+export interface Io {
+  stdout: Sink;
+  stderr: Sink;
+  stdin: NodeJS.ReadStream;
+}
+
+export interface MeshClients {
+  auth: AuthServiceClient;
+  user: UserServiceClient;
+  order: OrderServiceClient;
+}
+
+/** Everything a command needs; built once per run by main.ts, closed at the end. */
+export class AppContext {
+  readonly requestId: string;
+  readonly addrs: { auth: string; user: string; order: string };
+  private current: Session | undefined;
+  private loaded = false;
+  private clients: MeshClients | undefined;
+  private readonly extra: MeshClients[] = [];
+
+  constructor(
+    readonly config: CliConfig,
+    readonly inv: Invocation,
+    readonly out: Output,
+    readonly io: Io,
+    readonly now: () => Date = () => new Date(),
+  ) {
+    this.requestId = inv.requestId ?? randomUUID();
+    this.addrs = {
+      auth: inv.authAddr ?? config.authAddr,
+      user: inv.userAddr ?? config.userAddr,
+      order: inv.orderAddr ?? config.orderAddr,
+    };
+  }
+
+  /** Clients that send the saved session's access token (whatever it is at call time). */
+  get mesh(): MeshClients {
+    this.clients ??= this.clientsWithToken(() => this.current?.access_token);
+    return this.clients;
+  }
+
+  /** Extra clients with their own token source (demo: bob, a forged token). */
+  clientsWithToken(getToken: () => string | undefined): MeshClients {
+    const interceptors = [bearerInterceptor(getToken)];
+    const c: MeshClients = {
+      auth: createAuthClient(this.addrs.auth),
+      user: createUserClient(this.addrs.user, { interceptors }),
+      order: createOrderClient(this.addrs.order, { interceptors }),
+    };
+    this.extra.push(c);
+    return c;
+  }
+
+  call<Res>(service: string, invoke: Invoke<Res>, requestId = this.requestId): Promise<Res> {
+    const s: CallSettings = { service, requestId, deadlineMs: this.config.deadlineMs };
+    return unary(invoke, s);
+  }
+
+  get session(): Session | undefined {
+    if (!this.loaded) {
+      this.current = readSession(this.config.sessionFile);
+      this.loaded = true;
+    }
+    return this.current;
+  }
+
+  requireSession(): Session {
+    const s = this.session;
+    if (!s) throw new NotLoggedInError();
+    return s;
+  }
+
+  saveSession(s: Session): void {
+    writeSession(this.config.sessionFile, s);
+    this.current = s;
+    this.loaded = true;
+  }
+
+  clearSession(): boolean {
+    this.current = undefined;
+    this.loaded = true;
+    return deleteSession(this.config.sessionFile);
+  }
+
+  close(): void {
+    for (const c of this.extra) for (const client of Object.values(c)) client.close();
+  }
+}

@@ -1,0 +1,71 @@
+import { status } from '@grpc/grpc-js';
+import { EXIT, exitCodeForStatus, type ExitCode } from './exit-codes';
+
+/** An error the CLI raises on purpose: its message is meant for the user, `exitCode` for scripts. */
+export class CliError extends Error {
+  readonly code: string;
+  readonly exitCode: ExitCode;
+
+  constructor(code: string, exitCode: ExitCode, message: string) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+    this.exitCode = exitCode;
+  }
+}
+
+/** Bad flags, arguments or item specs (exit 2). */
+export class UsageError extends CliError {
+  constructor(message: string) {
+    super('ERR_USAGE', EXIT.USAGE, message);
+  }
+}
+
+/** No session, or one that cannot be refreshed (exit 3). */
+export class NotLoggedInError extends CliError {
+  constructor(message = 'not logged in: run `mesh-cli login <user>`') {
+    super('ERR_NOT_LOGGED_IN', EXIT.AUTH, message);
+  }
+}
+
+/** The shape of a grpc-js call error, without trusting that it is one. */
+export interface GrpcCallError {
+  code: number;
+  details: string;
+}
+
+export function isGrpcError(err: unknown): err is GrpcCallError & Error {
+  return (
+    err instanceof Error &&
+    typeof (err as Partial<GrpcCallError>).code === 'number' &&
+    typeof (err as Partial<GrpcCallError>).details === 'string'
+  );
+}
+
+/** `NOT_FOUND` for 5, `UNKNOWN` for anything unexpected. */
+export function statusName(code: number): string {
+  const name = Object.entries(status).find(([, v]) => v === code)?.[0];
+  return name ?? 'UNKNOWN';
+}
+
+export interface Failure {
+  exitCode: ExitCode;
+  /** Stable string: `ERR_USAGE`, `NOT_FOUND`, ... */
+  code: string;
+  message: string;
+}
+
+/** What to tell the user and the shell about any thrown value. */
+export function describeFailure(err: unknown): Failure {
+  if (err instanceof CliError)
+    return { exitCode: err.exitCode, code: err.code, message: err.message };
+  if (isGrpcError(err)) {
+    const name = statusName(err.code);
+    const service = (err as { service?: unknown }).service;
+    let message = `${typeof service === 'string' ? `${service}: ` : ''}${name}: ${err.details || name}`;
+    if (err.code === status.UNAVAILABLE) message += ' (is the cluster running? `npm start`)';
+    return { exitCode: exitCodeForStatus(err.code), code: name, message };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return { exitCode: EXIT.FAILURE, code: 'ERR_INTERNAL', message };
+}
