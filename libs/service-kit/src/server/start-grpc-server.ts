@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
-import type { PackageDefinition } from '@grpc/proto-loader';
+import { type PackageDefinition, loadSync } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
-import { HealthImplementation } from 'grpc-health-check';
+import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
 import type pino from 'pino';
 import { createRpcLoggingInterceptor } from '../logging/rpc-logging-interceptor';
 import { INFRA_METHODS, serviceNameOf } from './infra-methods';
@@ -72,7 +72,7 @@ export async function startGrpcServer(o: StartServerOptions): Promise<RunningSer
   };
   setServing(true);
   health.addToServer(server);
-  new ReflectionService(o.packageDefinition).addToServer(server);
+  new ReflectionService({ ...healthDefinition(), ...o.packageDefinition }).addToServer(server);
   for (const s of o.services) server.addService(s.definition, s.implementation);
 
   const port = await new Promise<number>((resolve, reject) => {
@@ -101,4 +101,15 @@ export async function startGrpcServer(o: StartServerOptions): Promise<RunningSer
 
 function hostPort(host: string, port: number): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+let health: PackageDefinition | undefined;
+// So `grpcurl list` shows the health service too (grpcurl, grpcui and Postman describe it from here).
+function healthDefinition(): PackageDefinition {
+  return (health ??= loadSync(healthProtoPath, {
+    keepCase: true,
+    longs: String,
+    enums: String,
+    defaults: true,
+  }));
 }

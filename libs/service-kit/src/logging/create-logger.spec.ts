@@ -1,0 +1,108 @@
+import * as grpc from '@grpc/grpc-js';
+import { createUserClient, loadMesh } from '@jwt-mesh/contracts';
+import { captureLogger, closeServer, startTestServer, unaryCall } from '../testing';
+import { getCallLogger } from './call-context';
+import { createLogger } from './create-logger';
+
+const SECRET = 'eyJhbGciOiJFUzI1NiJ9.c2VjcmV0.s1gnature';
+
+describe('createLogger', () => {
+  it('writes JSON lines with service, ISO time and numeric level', () => {
+    const { logger, lines } = captureLogger('order-service');
+    logger.info({ orderId: 'o1' }, 'order created');
+    expect(lines()).toEqual([
+      {
+        level: 30,
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+        service: 'order-service',
+        orderId: 'o1',
+        msg: 'order created',
+      },
+    ]);
+  });
+
+  it('redacts authorization, tokens, passwords and secrets at any of three depths', () => {
+    const { logger, text, lines } = captureLogger();
+    logger.info({
+      authorization: SECRET,
+      password: SECRET,
+      refresh_token: SECRET,
+      headers: { authorization: SECRET, access_token: SECRET, 'proxy-authorization': SECRET },
+      req: { body: { password: SECRET, secret: SECRET, token: SECRET } },
+    });
+    expect(text()).not.toContain(SECRET);
+    expect(lines()[0]).toMatchObject({
+      authorization: '[Redacted]',
+      req: { body: { password: '[Redacted]' } },
+    });
+  });
+
+  it('serializes errors as err, without the metadata a ServiceError carries', () => {
+    const { logger, lines, text } = captureLogger();
+    const md = new grpc.Metadata();
+    md.set('authorization', `Bearer ${SECRET}`);
+    md.set('x-request-id', 'r1');
+    logger.error(
+      { err: Object.assign(new Error('boom'), { code: 14, metadata: md }) },
+      'call failed',
+    );
+    expect(lines()[0]?.err).toMatchObject({
+      type: 'Error',
+      message: 'boom',
+      stack: expect.any(String),
+      metadata: { authorization: '[Redacted]', 'x-request-id': ['r1'] },
+    });
+    expect(text()).not.toContain(SECRET);
+  });
+
+  it('loads pino-pretty only for the pretty format', () => {
+    expect(createLogger({ name: 'x', level: 'silent', format: 'pretty' }).level).toBe('silent');
+    expect(() => createLogger({ name: '', level: 'info' })).toThrow(TypeError);
+  });
+});
+
+describe('logs never contain an authorization value', () => {
+  it('even when a handler logs the call metadata by mistake', async () => {
+    const { packageDefinition, grpcObject } = loadMesh();
+    const log = captureLogger('user-service');
+    const running = await startTestServer({
+      services: [
+        {
+          definition: grpcObject.mesh.user.v1.UserService.service,
+          implementation: {
+            GetMe: (
+              call: grpc.ServerUnaryCall<unknown, unknown>,
+              cb: grpc.sendUnaryData<unknown>,
+            ) => {
+              const l = getCallLogger(call);
+              l.info({ metadata: call.metadata }, 'metadata instance');
+              l.info(call.metadata, 'metadata as the object');
+              l.info(call.metadata.getMap(), 'metadata map');
+              l.info({ headers: call.metadata.getMap() }, 'nested map');
+              l.info({ req: { headers: call.metadata.getMap() } }, 'deeper map');
+              l.info({ md: call.metadata.toJSON() }, 'toJSON');
+              cb(null, {});
+            },
+          },
+        },
+      ],
+      packageDefinition,
+      logger: log.logger,
+    });
+    const client = createUserClient(running.address);
+    try {
+      const out = await unaryCall(client, 'GetMe', {}, { authorization: `Bearer ${SECRET}` });
+      expect(out.code).toBe(grpc.status.OK);
+      await log.waitForLine((l) => l.msg === 'rpc finished');
+      expect(log.lines().filter((l) => l.rpc)).toHaveLength(7);
+      expect(log.text()).not.toContain(SECRET);
+      expect(log.text()).toContain('[Redacted]');
+      for (const line of log.lines().filter((l) => l.msg !== 'rpc finished' && l.rpc)) {
+        expect(JSON.stringify(line)).toContain('[Redacted]');
+      }
+    } finally {
+      client.close();
+      await closeServer(running);
+    }
+  });
+});
