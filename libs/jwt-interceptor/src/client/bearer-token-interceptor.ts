@@ -15,7 +15,9 @@ const TOKEN_CHARS = /^[A-Za-z0-9._~+/-]+=*$/;
  * });
  * ```
  */
-export function createBearerTokenInterceptor(getToken: () => string | Promise<string>): grpc.Interceptor {
+export function createBearerTokenInterceptor(
+  getToken: () => string | Promise<string>,
+): grpc.Interceptor {
   if (typeof getToken !== 'function') throw new TypeError('getToken: must be a function');
   return (options, nextCall) => {
     const inner = nextCall(options);

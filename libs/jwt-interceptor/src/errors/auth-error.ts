@@ -40,7 +40,12 @@ export class MissingTokenError extends AuthError {
   /** Why the header was refused (for counters and logs, never sent). */
   readonly reason: string;
   constructor(reason = 'ERR_MISSING_TOKEN') {
-    super('ERR_MISSING_TOKEN', status.UNAUTHENTICATED, 'missing bearer token', `missing bearer token (${reason})`);
+    super(
+      'ERR_MISSING_TOKEN',
+      status.UNAUTHENTICATED,
+      'missing bearer token',
+      `missing bearer token (${reason})`,
+    );
     this.reason = reason;
   }
 }
@@ -58,7 +63,12 @@ export class InvalidTokenError extends AuthError {
   /** Why the token was refused (for counters and logs, never sent). */
   readonly reason: string;
   constructor(reason: string) {
-    super('ERR_INVALID_TOKEN', status.UNAUTHENTICATED, 'invalid token', `invalid token (${reason})`);
+    super(
+      'ERR_INVALID_TOKEN',
+      status.UNAUTHENTICATED,
+      'invalid token',
+      `invalid token (${reason})`,
+    );
     this.reason = reason;
   }
 }

@@ -39,7 +39,14 @@ export function checkAlgorithms(value: unknown, option = 'algorithms'): readonly
 }
 
 const RSA = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'];
-const EC: Record<string, string> = { 'prime256v1': 'ES256', 'P-256': 'ES256', 'secp384r1': 'ES384', 'P-384': 'ES384', 'secp521r1': 'ES512', 'P-521': 'ES512' };
+const EC: Record<string, string> = {
+  prime256v1: 'ES256',
+  'P-256': 'ES256',
+  secp384r1: 'ES384',
+  'P-384': 'ES384',
+  secp521r1: 'ES512',
+  'P-521': 'ES512',
+};
 
 /** The algorithms a public key can verify at all, so a key set decides which algs are possible. */
 export function algorithmsForKey(key: KeyObject): readonly string[] {

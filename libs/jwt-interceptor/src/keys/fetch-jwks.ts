@@ -52,5 +52,8 @@ export async function fetchJwks(
     throw new Error(`JWKS endpoint answered HTTP ${res.status}`);
   }
   const text = await readCapped(res, opts.maxBytes);
-  return { doc: JSON.parse(text) as unknown, maxAgeSeconds: parseMaxAge(res.headers.get('cache-control')) };
+  return {
+    doc: JSON.parse(text) as unknown,
+    maxAgeSeconds: parseMaxAge(res.headers.get('cache-control')),
+  };
 }

@@ -26,7 +26,10 @@ export function importJwk(jwk: unknown, allowed: readonly string[]): JwkImport {
   if (j.key_ops !== undefined && !(Array.isArray(j.key_ops) && j.key_ops.includes('verify'))) {
     return { skipped: 'key_ops lacks verify' };
   }
-  if (j.kid !== undefined && (typeof j.kid !== 'string' || j.kid.length === 0 || j.kid.length > 256)) {
+  if (
+    j.kid !== undefined &&
+    (typeof j.kid !== 'string' || j.kid.length === 0 || j.kid.length > 256)
+  ) {
     return { skipped: 'bad kid' };
   }
   if (j.alg !== undefined && (typeof j.alg !== 'string' || !allowed.includes(j.alg))) {
@@ -66,7 +69,8 @@ export function importJwks(
 ): { entries: KeyEntry[]; skipped: string[] } {
   const keys = (doc as { keys?: unknown } | null)?.keys;
   if (!Array.isArray(keys)) throw new TypeError('a JWKS must be an object with a "keys" array');
-  if (keys.length > MAX_JWKS_KEYS) throw new TypeError(`a JWKS may hold at most ${MAX_JWKS_KEYS} keys`);
+  if (keys.length > MAX_JWKS_KEYS)
+    throw new TypeError(`a JWKS may hold at most ${MAX_JWKS_KEYS} keys`);
   const entries: KeyEntry[] = [];
   const skipped: string[] = [];
   for (const jwk of keys) {

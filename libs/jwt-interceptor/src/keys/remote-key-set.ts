@@ -4,7 +4,13 @@ import { checkLogger, safeForLog, type AuthLogger } from '../util/logger';
 import { SUPPORTED_ALGORITHMS, checkAlgorithms } from './algorithms';
 import { fetchJwks } from './fetch-jwks';
 import { importJwks } from './jwk-import';
-import { type KeyEntry, type KeyRequest, type KeySet, type KeySetStats, selectKey } from './key-set';
+import {
+  type KeyEntry,
+  type KeyRequest,
+  type KeySet,
+  type KeySetStats,
+  selectKey,
+} from './key-set';
 import { checkRemoteOptions, type RemoteKeySetOptions } from './remote-options';
 
 export type { RemoteKeySetOptions } from './remote-options';
@@ -53,8 +59,14 @@ export function createRemoteKeySet(options: RemoteKeySetOptions): KeySet {
       entries = next;
       loaded = true;
       retryDelayMs = o.retryMinMs;
-      const refreshS = Math.min(o.maxRefreshSeconds, Math.max(o.minRefreshSeconds, maxAgeSeconds ?? o.defaultRefreshSeconds));
-      log.debug({ keys: next.length, kids: next.map((e) => safeForLog(e.kid)), refreshS }, 'jwks loaded');
+      const refreshS = Math.min(
+        o.maxRefreshSeconds,
+        Math.max(o.minRefreshSeconds, maxAgeSeconds ?? o.defaultRefreshSeconds),
+      );
+      log.debug(
+        { keys: next.length, kids: next.map((e) => safeForLog(e.kid)), refreshS },
+        'jwks loaded',
+      );
       schedule(refreshS * 1000);
     } catch (err) {
       counters.fetchFailures += 1;

@@ -64,7 +64,13 @@ export function checkRemoteOptions(opts: RemoteKeySetOptions): RemoteConfig {
     throw new TypeError('url: only https: and http: are allowed');
   }
   const minRefreshSeconds = num(opts.minRefreshSeconds, 'minRefreshSeconds', 60, 0.01, 86400);
-  const maxRefreshSeconds = num(opts.maxRefreshSeconds, 'maxRefreshSeconds', 3600, minRefreshSeconds, 7 * 86400);
+  const maxRefreshSeconds = num(
+    opts.maxRefreshSeconds,
+    'maxRefreshSeconds',
+    3600,
+    minRefreshSeconds,
+    7 * 86400,
+  );
   const retryMinMs = num(opts.retryMinMs, 'retryMinMs', 500, 1, 3600_000);
   const fetchImpl = opts.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== 'function') throw new TypeError('fetch: must be a function');
@@ -74,7 +80,13 @@ export function checkRemoteOptions(opts: RemoteKeySetOptions): RemoteConfig {
     logger: opts.logger,
     minRefreshSeconds,
     maxRefreshSeconds,
-    defaultRefreshSeconds: num(opts.defaultRefreshSeconds, 'defaultRefreshSeconds', 300, 0.01, 7 * 86400),
+    defaultRefreshSeconds: num(
+      opts.defaultRefreshSeconds,
+      'defaultRefreshSeconds',
+      300,
+      0.01,
+      7 * 86400,
+    ),
     cooldownSeconds: num(opts.cooldownSeconds, 'cooldownSeconds', 30, 0, 86400),
     timeoutMs: num(opts.timeoutMs, 'timeoutMs', 5000, 1, 120_000),
     maxBytes: num(opts.maxResponseBytes, 'maxResponseBytes', 256 * 1024, 1024, 16 * 1024 * 1024),

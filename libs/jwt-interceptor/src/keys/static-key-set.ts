@@ -47,7 +47,9 @@ function fromEntries(entries: readonly KeyEntry[]): KeySet {
     getKey(req: KeyRequest): Promise<KeyObject> {
       try {
         const key = selectKey(entries, req);
-        return key ? Promise.resolve(key) : Promise.reject(new InvalidTokenError('ERR_JWKS_NO_MATCHING_KEY'));
+        return key
+          ? Promise.resolve(key)
+          : Promise.reject(new InvalidTokenError('ERR_JWKS_NO_MATCHING_KEY'));
       } catch (err) {
         return Promise.reject(err);
       }
@@ -111,14 +113,18 @@ export function createStaticKeySet(opts: StaticKeySetOptions): KeySet {
  * ```
  */
 export function loadStaticKeySetFromFile(path: string, algorithms: readonly string[]): KeySet {
-  if (typeof path !== 'string' || path.length === 0) throw new TypeError('path: must be a file path');
+  if (typeof path !== 'string' || path.length === 0)
+    throw new TypeError('path: must be a file path');
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new TypeError(`path: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new TypeError(
+      `path: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
-  if (text.trimStart().startsWith('-----BEGIN')) return createStaticKeySet({ pem: text, algorithms });
+  if (text.trimStart().startsWith('-----BEGIN'))
+    return createStaticKeySet({ pem: text, algorithms });
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -126,5 +132,7 @@ export function loadStaticKeySetFromFile(path: string, algorithms: readonly stri
     throw new TypeError(`path: ${path} is neither PEM nor JSON`);
   }
   const isJwks = !!doc && typeof doc === 'object' && 'keys' in doc;
-  return createStaticKeySet(isJwks ? { jwks: doc as object, algorithms } : { jwk: doc as object, algorithms });
+  return createStaticKeySet(
+    isJwks ? { jwks: doc as object, algorithms } : { jwk: doc as object, algorithms },
+  );
 }

@@ -28,7 +28,8 @@ export function requireRole(call: CallWithMetadata, ...roles: string[]): Princip
  * ```
  */
 export function requireScope(call: CallWithMetadata, scope: string): Principal {
-  if (typeof scope !== 'string' || scope.length === 0) throw new TypeError('scope: must be a non-empty string');
+  if (typeof scope !== 'string' || scope.length === 0)
+    throw new TypeError('scope: must be a non-empty string');
   const principal = getPrincipal(call);
   if (principal.scopes.includes(scope)) return principal;
   throw new PermissionDeniedError(`missing scope ${scope}`);

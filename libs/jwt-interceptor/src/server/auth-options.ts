@@ -45,17 +45,36 @@ export interface AuthConfig extends VerifyPolicy {
   logger: AuthLogger;
 }
 
-function num(value: unknown, name: string, dflt: number, min: number, max: number, int = false): number {
+function num(
+  value: unknown,
+  name: string,
+  dflt: number,
+  min: number,
+  max: number,
+  int = false,
+): number {
   if (value === undefined) return dflt;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max || (int && !Number.isInteger(value))) {
-    throw new TypeError(`${name}: must be ${int ? 'an integer' : 'a number'} from ${min} to ${max}`);
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value < min ||
+    value > max ||
+    (int && !Number.isInteger(value))
+  ) {
+    throw new TypeError(
+      `${name}: must be ${int ? 'an integer' : 'a number'} from ${min} to ${max}`,
+    );
   }
   return value;
 }
 
 function nonEmptyStrings(value: unknown, name: string): string | readonly string[] {
   if (typeof value === 'string' && value.length > 0) return value;
-  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && v.length > 0)) {
+  if (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((v) => typeof v === 'string' && v.length > 0)
+  ) {
     return Object.freeze([...(value as string[])]);
   }
   throw new TypeError(`${name}: is required (a non-empty string or array of strings)`);
@@ -63,7 +82,8 @@ function nonEmptyStrings(value: unknown, name: string): string | readonly string
 
 function claimName(value: unknown, name: string, dflt: string): string {
   if (value === undefined) return dflt;
-  if (typeof value !== 'string' || value.length === 0) throw new TypeError(`${name}: must be a claim name`);
+  if (typeof value !== 'string' || value.length === 0)
+    throw new TypeError(`${name}: must be a claim name`);
   return value;
 }
 
@@ -84,11 +104,13 @@ export function checkAuthOptions(opts: AuthServerOptions): AuthConfig {
   let cacheMax: number | false = 10_000;
   if (opts.cache === false) cacheMax = false;
   else if (opts.cache !== undefined) {
-    if (typeof opts.cache !== 'object' || opts.cache === null) throw new TypeError('cache: must be { max } or false');
+    if (typeof opts.cache !== 'object' || opts.cache === null)
+      throw new TypeError('cache: must be { max } or false');
     cacheMax = num(opts.cache.max, 'cache.max', 10_000, 1, 10_000_000, true);
   }
   for (const fn of ['skip', 'now'] as const) {
-    if (opts[fn] !== undefined && typeof opts[fn] !== 'function') throw new TypeError(`${fn}: must be a function`);
+    if (opts[fn] !== undefined && typeof opts[fn] !== 'function')
+      throw new TypeError(`${fn}: must be a function`);
   }
   return {
     keys: opts.keys,
@@ -97,7 +119,13 @@ export function checkAuthOptions(opts: AuthServerOptions): AuthConfig {
     algorithms,
     typ,
     clockToleranceSeconds: num(opts.clockToleranceSeconds, 'clockToleranceSeconds', 30, 0, 600),
-    maxTokenLifetimeSeconds: num(opts.maxTokenLifetimeSeconds, 'maxTokenLifetimeSeconds', 3600, 1, 31 * 86400),
+    maxTokenLifetimeSeconds: num(
+      opts.maxTokenLifetimeSeconds,
+      'maxTokenLifetimeSeconds',
+      3600,
+      1,
+      31 * 86400,
+    ),
     maxTokenLength: num(opts.maxTokenLength, 'maxTokenLength', 8192, 64, 1024 * 1024, true),
     subjectClaim: claimName(opts.subjectClaim, 'subjectClaim', 'sub'),
     rolesClaim: claimName(opts.rolesClaim, 'rolesClaim', 'roles'),

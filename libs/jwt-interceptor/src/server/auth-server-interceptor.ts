@@ -44,14 +44,20 @@ export function createAuthServerInterceptor(options: AuthServerOptions): AuthSer
       }
       counters.internalErrors += 1;
       const cause = err instanceof VerifierBugError ? err.original : err;
-      log.error({ rpc, err: { name: (cause as Error)?.name, message: (cause as Error)?.message } }, 'auth interceptor failed');
+      log.error(
+        { rpc, err: { name: (cause as Error)?.name, message: (cause as Error)?.message } },
+        'auth interceptor failed',
+      );
       call.sendStatus(INTERNAL);
     } catch {
       // Nothing left to do: the call may already be gone. Never let this escape into grpc-js.
     }
   }
 
-  function authenticate(method: string, call: grpc.ServerInterceptingCallInterface): grpc.ServerInterceptingCall {
+  function authenticate(
+    method: string,
+    call: grpc.ServerInterceptingCallInterface,
+  ): grpc.ServerInterceptingCall {
     const gate = new CallGate();
     const listener = new grpc.ServerListenerBuilder()
       .withOnReceiveMetadata((metadata, next) => {
@@ -114,6 +120,9 @@ export function createAuthServerInterceptor(options: AuthServerOptions): AuthSer
       });
     }
   }) as AuthServerInterceptor;
-  interceptor.stats = () => counters.snapshot(cfg.keys.stats?.() ?? { keys: 0, fetches: 0, fetchFailures: 0, loaded: false });
+  interceptor.stats = () =>
+    counters.snapshot(
+      cfg.keys.stats?.() ?? { keys: 0, fetches: 0, fetchFailures: 0, loaded: false },
+    );
   return interceptor;
 }

@@ -36,7 +36,8 @@ export async function startJwksServer(
     }
     const body = JSON.stringify(typeof jwks === 'function' ? jwks() : jwks);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (opts.maxAgeSeconds !== undefined) headers['cache-control'] = `max-age=${opts.maxAgeSeconds}`;
+    if (opts.maxAgeSeconds !== undefined)
+      headers['cache-control'] = `max-age=${opts.maxAgeSeconds}`;
     res.writeHead(200, headers).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

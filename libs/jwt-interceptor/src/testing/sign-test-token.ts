@@ -34,7 +34,12 @@ export function signRawPayload(
   payloadText: string,
   opts: Pick<SignTestTokenOptions, 'keys' | 'header'>,
 ): Promise<string> {
-  const header = withoutUndefined({ alg: opts.keys.alg, typ: 'at+jwt', kid: opts.keys.kid, ...opts.header });
+  const header = withoutUndefined({
+    alg: opts.keys.alg,
+    typ: 'at+jwt',
+    kid: opts.keys.kid,
+    ...opts.header,
+  });
   return new CompactSign(new TextEncoder().encode(payloadText))
     .setProtectedHeader(header as { alg: string })
     .sign(opts.keys.privateKey);
@@ -50,7 +55,10 @@ export function signRawPayload(
  * const jwt = await signTestToken({ sub: 'usr_alice', roles: ['customer'] }, { keys });
  * ```
  */
-export function signTestToken(claims: Record<string, unknown>, opts: SignTestTokenOptions): Promise<string> {
+export function signTestToken(
+  claims: Record<string, unknown>,
+  opts: SignTestTokenOptions,
+): Promise<string> {
   const nowS = Math.floor((opts.now ?? new Date()).getTime() / 1000);
   const payload = withoutUndefined({
     iss: opts.issuer ?? TEST_ISSUER,

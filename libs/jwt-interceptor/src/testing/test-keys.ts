@@ -19,7 +19,8 @@ function generate(alg: string): { privateKey: KeyObject; publicKey: KeyObject } 
   if (alg === 'ES256') return generateKeyPairSync('ec', { namedCurve: 'P-256' });
   if (alg === 'ES384') return generateKeyPairSync('ec', { namedCurve: 'P-384' });
   if (alg === 'ES512') return generateKeyPairSync('ec', { namedCurve: 'P-521' });
-  if (/^(RS|PS)(256|384|512)$/.test(alg)) return generateKeyPairSync('rsa', { modulusLength: 2048 });
+  if (/^(RS|PS)(256|384|512)$/.test(alg))
+    return generateKeyPairSync('rsa', { modulusLength: 2048 });
   if (alg === 'EdDSA' || alg === 'Ed25519') return generateKeyPairSync('ed25519');
   throw new TypeError(`alg: ${alg} is not supported by createTestKeys`);
 }

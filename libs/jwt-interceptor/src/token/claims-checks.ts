@@ -12,14 +12,23 @@ export function checkNumericDates(payload: JWTPayload): void {
   for (const claim of ['exp', 'nbf', 'iat'] as const) {
     const value = payload[claim];
     if (value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_NUMERIC_DATE) {
+    if (
+      typeof value !== 'number' ||
+      !Number.isFinite(value) ||
+      value < 0 ||
+      value > MAX_NUMERIC_DATE
+    ) {
       throw new InvalidTokenError('ERR_INVALID_NUMERIC_DATE');
     }
   }
 }
 
 /** Lifetime cap: exp - iat, or exp - now when there is no iat. */
-export function checkLifetime(payload: JWTPayload, nowSeconds: number, maxLifetimeSeconds: number): void {
+export function checkLifetime(
+  payload: JWTPayload,
+  nowSeconds: number,
+  maxLifetimeSeconds: number,
+): void {
   const exp = payload.exp;
   if (typeof exp !== 'number') throw new InvalidTokenError('ERR_JWT_CLAIM_VALIDATION_FAILED');
   const from = typeof payload.iat === 'number' ? payload.iat : nowSeconds;

@@ -42,10 +42,14 @@ export function checkHeader(
   if (typeof alg !== 'string' || !opts.algorithms.includes(alg)) {
     throw new InvalidTokenError('ERR_ALG_NOT_ALLOWED');
   }
-  if (KEY_CARRYING.some((m) => m in header)) throw new InvalidTokenError('ERR_UNTRUSTED_KEY_HEADER');
+  if (KEY_CARRYING.some((m) => m in header))
+    throw new InvalidTokenError('ERR_UNTRUSTED_KEY_HEADER');
   if (crit !== undefined) throw new InvalidTokenError('ERR_CRIT_UNSUPPORTED');
   if ('b64' in header) throw new InvalidTokenError('ERR_B64_UNSUPPORTED');
-  if (opts.typ !== false && (typeof typ !== 'string' || normalizeTyp(typ) !== normalizeTyp(opts.typ))) {
+  if (
+    opts.typ !== false &&
+    (typeof typ !== 'string' || normalizeTyp(typ) !== normalizeTyp(opts.typ))
+  ) {
     throw new InvalidTokenError('ERR_TYP_MISMATCH');
   }
   if (kid !== undefined && (typeof kid !== 'string' || kid.length === 0 || kid.length > 256)) {

@@ -29,7 +29,12 @@ export class VerifiedTokenCache {
     return entry.principal;
   }
 
-  set(token: string, principal: Principal, expSeconds: number, nbfSeconds: number | undefined): void {
+  set(
+    token: string,
+    principal: Principal,
+    expSeconds: number,
+    nbfSeconds: number | undefined,
+  ): void {
     this.lru.set(token, { principal, expMs: expSeconds * 1000, nbfMs: (nbfSeconds ?? 0) * 1000 });
   }
 }

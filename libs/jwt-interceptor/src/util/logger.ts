@@ -17,7 +17,12 @@ export const silentLogger: AuthLogger = { debug: noop, warn: noop, error: noop }
 export function checkLogger(logger: unknown, option = 'logger'): AuthLogger {
   if (logger === undefined) return silentLogger;
   const l = logger as Partial<AuthLogger> | null;
-  if (!l || typeof l.debug !== 'function' || typeof l.warn !== 'function' || typeof l.error !== 'function') {
+  if (
+    !l ||
+    typeof l.debug !== 'function' ||
+    typeof l.warn !== 'function' ||
+    typeof l.error !== 'function'
+  ) {
     throw new TypeError(`${option}: must be a pino-compatible logger (debug, warn, error)`);
   }
   return l as AuthLogger;
