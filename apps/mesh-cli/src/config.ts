@@ -26,7 +26,8 @@ export const ENV_VARS = Object.freeze({
   MESH_SESSION_FILE:
     'session file [$XDG_CONFIG_HOME/jwt-mesh/session.json or ~/.config/jwt-mesh/session.json]',
   MESH_PASSWORD: 'password for `login` in scripts (otherwise prompted without echo)',
-  MESH_DEMO_PASSWORD: 'password `demo` uses for alice and bob [the demo seed password]',
+  MESH_DEMO_PASSWORD:
+    'password `demo` uses for both alice and bob [<user>-password, as in the demo seed]',
   MESH_LOG_DIR: 'service logs written by `npm start`, read by `demo` [.data/logs]',
   MESH_DEADLINE_MS: 'deadline of each call in milliseconds [5000]',
 });

@@ -6,9 +6,9 @@ import {
   type OrderServiceClient,
   type UserServiceClient,
 } from '@jwt-mesh/contracts';
+import { createBearerTokenInterceptor } from '@jwt-mesh/jwt-interceptor';
 import { randomUUID } from 'node:crypto';
 import type { Invocation } from './args';
-import { bearerInterceptor } from './bearer-interceptor';
 import type { CliConfig } from './config';
 import { NotLoggedInError } from './errors';
 import type { Output, Sink } from './output';
@@ -53,13 +53,13 @@ export class AppContext {
 
   /** Clients that send the saved session's access token (whatever it is at call time). */
   get mesh(): MeshClients {
-    this.clients ??= this.clientsWithToken(() => this.current?.access_token);
+    this.clients ??= this.clientsWithToken(() => this.current?.access_token ?? '');
     return this.clients;
   }
 
   /** Extra clients with their own token source (demo: bob, a forged token). */
-  clientsWithToken(getToken: () => string | undefined): MeshClients {
-    const interceptors = [bearerInterceptor(getToken)];
+  clientsWithToken(getToken: () => string): MeshClients {
+    const interceptors = [createBearerTokenInterceptor(getToken)];
     const c: MeshClients = {
       auth: createAuthClient(this.addrs.auth),
       user: createUserClient(this.addrs.user, { interceptors }),

@@ -9,8 +9,9 @@ import { decodeJwt, tamperJwt } from '../jwt-decode';
 import { SERVICES, formatLogLine, linesForRequest, type LogLine } from '../service-logs';
 import { waitFor } from '../wait';
 
-/** The demo seed's password for alice and bob (seed/demo-users.json); override with MESH_DEMO_PASSWORD. */
-export const DEFAULT_DEMO_PASSWORD = 'wonderland';
+/** The demo seed's passwords (seed/demo-users.json) are `<username>-password`; MESH_DEMO_PASSWORD overrides. */
+export const demoPassword = (username: string, override?: string) =>
+  override ?? `${username}-password`;
 
 interface Step {
   step: string;
@@ -46,7 +47,6 @@ export async function demo(ctx: AppContext): Promise<void> {
     steps.push({ step, ok: true, detail });
     say(`  ✔ ${detail}`);
   };
-  const password = ctx.config.demoPassword ?? DEFAULT_DEMO_PASSWORD;
   const tokens = { alice: '', bob: '', forged: '' };
   const alice = ctx.clientsWithToken(() => tokens.alice);
   const bob = ctx.clientsWithToken(() => tokens.bob);
@@ -58,7 +58,12 @@ export async function demo(ctx: AppContext): Promise<void> {
   say('\n1. alice logs in at auth-service (the only holder of the signing key)');
   const login = (username: string) =>
     ctx.call<TokenResponse__Output>('auth-service', (md, o, cb) =>
-      alice.auth.Login({ username, password }, md, o, cb),
+      alice.auth.Login(
+        { username, password: demoPassword(username, ctx.config.demoPassword) },
+        md,
+        o,
+        cb,
+      ),
     );
   tokens.alice = (await login('alice')).access_token;
   const { header, claims } = decodeJwt(tokens.alice);
