@@ -95,7 +95,10 @@ export function createJwksHttpServer(o: JwksHttpOptions): Server {
   server.on('clientError', (_err, socket) => socket.destroy());
   server.on('listening', () => {
     const a = server.address() as AddressInfo;
-    o.logger.info({ service, transport: 'http', address: `${a.address}:${a.port}`, port: a.port }, 'listening');
+    // The root logger already binds `service` (service-kit); a second one would repeat the JSON key.
+    const named = o.logger.bindings().service !== undefined ? {} : { service };
+    const host = a.family === 'IPv6' ? `[${a.address}]` : a.address;
+    o.logger.info({ ...named, transport: 'http', address: `${host}:${a.port}`, port: a.port }, 'listening');
   });
   return server;
 }
