@@ -98,20 +98,21 @@ export function parseOrderConfig(env: EnvLike): OrderConfig {
     if (!(err instanceof ConfigError)) throw err;
     problems.push(...err.problems);
   }
-  if (values) {
-    for (const alg of values.JWT_ALGORITHMS) {
-      if (!ALGORITHMS.includes(alg))
-        problems.push(`JWT_ALGORITHMS: ${JSON.stringify(alg)} is not supported`);
-    }
-    try {
-      values.USER_SERVICE_ADDR.forEach(splitHostPort);
-      toTarget(values.USER_SERVICE_ADDR);
-    } catch (err) {
-      problems.push(`USER_SERVICE_ADDR: ${(err as Error).message}`);
-    }
-    if (values.JWKS_URL && values.JWT_PUBLIC_KEYS_FILE) {
-      problems.push('JWKS_URL, JWT_PUBLIC_KEYS_FILE: set one or the other, not both');
-    }
+  // Cross-variable checks read the raw values, so they report even when another variable is bad.
+  const raw = (name: keyof typeof schema) => env[name]?.trim() || undefined;
+  problems.push(...algorithmProblems(raw('JWT_ALGORITHMS')));
+  if (raw('JWKS_URL') && raw('JWT_PUBLIC_KEYS_FILE')) {
+    problems.push('JWKS_URL, JWT_PUBLIC_KEYS_FILE: set one or the other, not both');
+  }
+  const addresses = (raw('USER_SERVICE_ADDR') ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  try {
+    addresses.forEach(splitHostPort);
+    if (addresses.length > 0) toTarget(addresses);
+  } catch (err) {
+    problems.push(`USER_SERVICE_ADDR: ${(err as Error).message}`);
   }
   if (problems.length > 0 || !values) throw new ConfigError(problems);
   const keySource: KeySource = values.JWT_PUBLIC_KEYS_FILE
@@ -138,4 +139,14 @@ export function loadOrderConfig(
     );
     return process.exit(CONFIG_EXIT_CODE);
   }
+}
+
+function algorithmProblems(raw: string | undefined): string[] {
+  const list = (raw ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  return list
+    .filter((alg) => !ALGORITHMS.includes(alg))
+    .map((alg) => `JWT_ALGORITHMS: ${JSON.stringify(alg)} is not supported`);
 }

@@ -102,21 +102,17 @@ export function parseUserConfig(env: EnvLike, seedSearchStart?: string): UserCon
     if (!(err instanceof ConfigError)) throw err;
     problems.push(...err.problems);
   }
-  let seedFile: string | undefined;
-  if (values) {
-    for (const alg of values.JWT_ALGORITHMS) {
-      if (!ALGORITHMS.includes(alg))
-        problems.push(`JWT_ALGORITHMS: ${JSON.stringify(alg)} is not supported`);
-    }
-    if (values.JWKS_URL && values.JWT_PUBLIC_KEYS_FILE) {
-      problems.push('JWKS_URL, JWT_PUBLIC_KEYS_FILE: set one or the other, not both');
-    }
-    seedFile = values.SEED_FILE ?? findDefaultSeedFile(seedSearchStart);
-    if (!seedFile)
-      problems.push(`SEED_FILE: not set, and no ${SEED_RELATIVE} beside main.js or above it`);
-    else if (!existsSync(seedFile))
-      problems.push(`SEED_FILE: no such file ${JSON.stringify(seedFile)}`);
+  // Cross-variable checks read the raw values, so they report even when another variable is bad.
+  const raw = (name: keyof typeof schema) => env[name]?.trim() || undefined;
+  problems.push(...algorithmProblems(raw('JWT_ALGORITHMS')));
+  if (raw('JWKS_URL') && raw('JWT_PUBLIC_KEYS_FILE')) {
+    problems.push('JWKS_URL, JWT_PUBLIC_KEYS_FILE: set one or the other, not both');
   }
+  const seedFile = raw('SEED_FILE') ?? findDefaultSeedFile(seedSearchStart);
+  if (!seedFile)
+    problems.push(`SEED_FILE: not set, and no ${SEED_RELATIVE} beside main.js or above it`);
+  else if (!existsSync(seedFile))
+    problems.push(`SEED_FILE: no such file ${JSON.stringify(seedFile)}`);
   if (problems.length > 0 || !values || !seedFile) throw new ConfigError(problems);
   const keySource: KeySource = values.JWT_PUBLIC_KEYS_FILE
     ? { kind: 'file', path: values.JWT_PUBLIC_KEYS_FILE }
@@ -142,4 +138,14 @@ export function loadUserConfig(
     );
     return process.exit(CONFIG_EXIT_CODE);
   }
+}
+
+function algorithmProblems(raw: string | undefined): string[] {
+  const list = (raw ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  return list
+    .filter((alg) => !ALGORITHMS.includes(alg))
+    .map((alg) => `JWT_ALGORITHMS: ${JSON.stringify(alg)} is not supported`);
 }
