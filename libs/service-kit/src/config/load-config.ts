@@ -1,7 +1,11 @@
 import { parseValue } from './parse-value';
 import type { ConfigSchema, ConfigValues, EnvLike, VarSpec } from './schema-types';
 
-/** Every configuration problem found in one pass; `message` repeats them, secrets never shown. */
+/**
+ * Every configuration problem found in one pass; `message` repeats them, secrets never shown.
+ * @example
+ * try { loadConfig(schema, env) } catch (e) { if (e instanceof ConfigError) console.error(e.problems) }
+ */
 export class ConfigError extends Error {
   readonly code = 'ERR_CONFIG_INVALID';
   constructor(readonly problems: readonly string[]) {

@@ -7,6 +7,8 @@ export const PRINT_SCHEMA_FLAG = '--print-config-schema';
 /**
  * The schema as plain JSON: `{ variables: { NAME: { type, description, required, secret, default?,
  * values?, min?, max? } } }`, in schema order. Defaults of secrets are left out.
+ * @example
+ * Object.keys(describeSchema(schema).variables); // ['HOST', 'GRPC_PORT', ...]
  */
 export function describeSchema(schema: ConfigSchema): { variables: Record<string, unknown> } {
   const variables: Record<string, unknown> = {};

@@ -26,7 +26,12 @@ export class RpcError extends Error implements PublicError {
   }
 }
 
-/** True for RpcError and anything shaped like it (jwt-interceptor's AuthError, app errors). */
+/**
+ * True for RpcError and anything shaped like it (jwt-interceptor's AuthError, app errors), with a
+ * real error code (1..16).
+ * @example
+ * if (isPublicError(err)) callback({ code: err.grpcCode, details: err.publicMessage });
+ */
 export function isPublicError(err: unknown): err is PublicError {
   if (typeof err !== 'object' || err === null) return false;
   const { grpcCode, publicMessage } = err as Partial<PublicError>;

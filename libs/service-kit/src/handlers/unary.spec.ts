@@ -1,5 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
-import { createUserClient, loadMesh } from '@jwt-mesh/contracts';
+import { createUserClient, loadMesh, type UserServiceHandlers } from '@jwt-mesh/contracts';
+import type { ServiceBinding } from '../server/start-grpc-server';
 import { captureLogger, closeServer, startTestServer, unaryCall } from '../testing';
 import { RpcError } from './rpc-error';
 import { unary } from './unary';
@@ -83,6 +84,20 @@ describe('unary', () => {
     expect(await run(unary(() => Promise.reject(new Error('x')), throwing))).toEqual([
       [{ code: grpc.status.INTERNAL, details: 'internal error' }],
     ]);
+  });
+
+  it('takes its request and response types from the generated handler interface', () => {
+    // compile-time: `call.request.user_id` only type-checks if Req is inferred from the context
+    const handlers: UserServiceHandlers = {
+      GetMe: unary(async () => ({ id: 'usr_alice' })),
+      GetUser: unary(async (call) => ({ id: call.request.user_id })),
+      ListUsers: unary(async (call) => ({ users: [], next_page_token: call.request.page_token })),
+    };
+    const binding: ServiceBinding = {
+      definition: loadMesh().grpcObject.mesh.user.v1.UserService.service,
+      implementation: handlers,
+    };
+    expect(Object.keys(binding.implementation)).toEqual(['GetMe', 'GetUser', 'ListUsers']);
   });
 
   it('never leaks a raw message to the client and logs the error with the call logger', async () => {

@@ -55,7 +55,11 @@ function prettyStream(): pino.DestinationStream {
   });
 }
 
-/** A logger that writes nothing: the default for libs that get no `logger` option. */
+/**
+ * A logger that writes nothing: the default for libs that get no `logger` option.
+ * @example
+ * const log = options.logger ?? silentLogger();
+ */
 export function silentLogger(): pino.Logger {
   return pino({ level: 'silent' });
 }

@@ -33,7 +33,12 @@ export function levelForCode(code: number): RpcLogLevel {
   return LEVELS[code] ?? 'error';
 }
 
-/** `'NOT_FOUND'` for 5; `'CODE_42'` for a number grpc-js does not know. */
+/**
+ * The status code's name, as logged in `code`.
+ * @example
+ * codeName(5); // 'NOT_FOUND'
+ * codeName(42); // 'CODE_42'
+ */
 export function codeName(code: number): string {
   return status[code] ?? `CODE_${code}`;
 }

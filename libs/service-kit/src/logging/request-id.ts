@@ -6,7 +6,12 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 
 const VALID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** True for ids we accept from callers: 1..128 of `[A-Za-z0-9._:-]` (safe to log and forward). */
+/**
+ * True for ids we accept from callers: 1..128 of `[A-Za-z0-9._:-]` (safe to log and forward).
+ * @example
+ * isValidRequestId('req-42'); // true
+ * isValidRequestId('a b'); // false
+ */
 export function isValidRequestId(value: unknown): value is string {
   return typeof value === 'string' && VALID.test(value);
 }

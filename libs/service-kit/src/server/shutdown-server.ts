@@ -4,7 +4,9 @@ import type pino from 'pino';
 /**
  * `tryShutdown` (refuse new calls, wait for running ones), and `forceShutdown` after `graceMs`:
  * tryShutdown alone can wait for as long as a client keeps a call or connection open.
- * Resolves once the server is closed either way.
+ * Resolves once the server is closed either way. `RunningServer.shutdown` also sets NOT_SERVING first.
+ * @example
+ * await shutdownServer(server, 10_000, logger);
  */
 export function shutdownServer(
   server: grpc.Server,

@@ -27,7 +27,11 @@ export function startTestServer(o: TestServerOptions): Promise<RunningServer> {
   });
 }
 
-/** Closes at once: cancels whatever is still running (tests should not wait on a grace period). */
+/**
+ * Closes at once: cancels whatever is still running (tests should not wait on a grace period).
+ * @example
+ * afterAll(() => closeServer(running));
+ */
 export function closeServer(running: RunningServer | undefined): Promise<void> {
   return running ? running.shutdown(0) : Promise.resolve();
 }
