@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { AuthConfig } from './config';
 import { createAccessTokens } from './domain/access-tokens';
-import { openKeyRing, staticKeyRing, type KeyRing, type KeyRingOptions } from './domain/keys/key-ring';
+import {
+  openKeyRing,
+  staticKeyRing,
+  type KeyRing,
+  type KeyRingOptions,
+} from './domain/keys/key-ring';
 import { createLoginThrottle } from './domain/login-throttle';
 import type { ScryptParams } from './domain/password';
 import { createRefreshTokens } from './domain/refresh-tokens';
@@ -54,10 +59,15 @@ export async function openKeys(
     logger: o.logger,
     offline: o.offline,
   };
-  const operatorKey = config.SIGNING_KEY_FILE ? readFileSync(config.SIGNING_KEY_FILE, 'utf8') : config.SIGNING_KEY;
+  const operatorKey = config.SIGNING_KEY_FILE
+    ? readFileSync(config.SIGNING_KEY_FILE, 'utf8')
+    : config.SIGNING_KEY;
   if (operatorKey !== undefined) {
     const ring = await staticKeyRing(operatorKey, ringOptions);
-    o.logger.info({ kid: ring.signingKey().kid, alg: config.JWT_ALG, source: 'operator' }, 'signing key loaded');
+    o.logger.info(
+      { kid: ring.signingKey().kid, alg: config.JWT_ALG, source: 'operator' },
+      'signing key loaded',
+    );
     return { ring, release: () => undefined };
   }
   mkdirSync(config.DATA_DIR, { recursive: true, mode: 0o700 });
@@ -65,7 +75,10 @@ export async function openKeys(
   const release = dir.lock();
   try {
     const ring = await openKeyRing(dir, ringOptions);
-    o.logger.info({ kid: ring.signingKey().kid, published: ring.publicJwks().keys.length, source: 'generated' }, 'signing keys loaded');
+    o.logger.info(
+      { kid: ring.signingKey().kid, published: ring.publicJwks().keys.length, source: 'generated' },
+      'signing keys loaded',
+    );
     return { ring, release };
   } catch (err) {
     release();
@@ -78,7 +91,10 @@ export async function openKeys(
  * @example
  * const running = await startAuthService(loadAuthConfig(process.env), { logger });
  */
-export async function startAuthService(config: AuthConfig, o: AuthServiceOptions): Promise<RunningAuthService> {
+export async function startAuthService(
+  config: AuthConfig,
+  o: AuthServiceOptions,
+): Promise<RunningAuthService> {
   const now = o.now ?? Date.now;
   const logger = o.logger;
   const scrypt = o.scrypt ?? scryptFromConfig(config);
@@ -90,10 +106,19 @@ export async function startAuthService(config: AuthConfig, o: AuthServiceOptions
     cleanups.push(() => db.close());
     const users = createUserStore(db);
     if (users.count() === 0) {
-      const seeded = await seedUsers(users, o.seed ?? readSeedFile(config.SEED_FILE), scrypt, now());
+      const seeded = await seedUsers(
+        users,
+        o.seed ?? readSeedFile(config.SEED_FILE),
+        scrypt,
+        now(),
+      );
       logger.info({ users: seeded, from: o.seed ? 'options' : config.SEED_FILE }, 'users seeded');
     }
-    const refreshTokens = createRefreshTokens({ store: createRefreshTokenStore(db), ttlSeconds: config.REFRESH_TOKEN_TTL_SECONDS, now });
+    const refreshTokens = createRefreshTokens({
+      store: createRefreshTokenStore(db),
+      ttlSeconds: config.REFRESH_TOKEN_TTL_SECONDS,
+      now,
+    });
     const accessTokens = createAccessTokens({
       issuer: config.JWT_ISSUER,
       audiences: config.JWT_AUDIENCES,
@@ -101,8 +126,19 @@ export async function startAuthService(config: AuthConfig, o: AuthServiceOptions
       keys: ring,
       now,
     });
-    const throttle = createLoginThrottle({ maxFailures: config.LOGIN_MAX_FAILURES, lockoutSeconds: config.LOGIN_LOCKOUT_SECONDS, now });
-    const sessions = createSessions({ users, accessTokens, refreshTokens, throttle, scrypt, logger });
+    const throttle = createLoginThrottle({
+      maxFailures: config.LOGIN_MAX_FAILURES,
+      lockoutSeconds: config.LOGIN_LOCKOUT_SECONDS,
+      now,
+    });
+    const sessions = createSessions({
+      users,
+      accessTokens,
+      refreshTokens,
+      throttle,
+      scrypt,
+      logger,
+    });
     await sessions.warmUp();
 
     const running = await createAuthServer({
@@ -130,7 +166,9 @@ export async function startAuthService(config: AuthConfig, o: AuthServiceOptions
     const interval = config.KEY_ROTATION_INTERVAL_SECONDS;
     if (interval > 0 && ring.rotatable) {
       const check = () => {
-        ring.rotateIfDue(interval).catch((err: unknown) => logger.error({ err }, 'scheduled key rotation failed'));
+        ring
+          .rotateIfDue(interval)
+          .catch((err: unknown) => logger.error({ err }, 'scheduled key rotation failed'));
       };
       const timer = setInterval(check, Math.min(interval * 1000, 60_000));
       timer.unref();

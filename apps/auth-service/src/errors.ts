@@ -21,7 +21,10 @@ export abstract class AuthServiceError extends Error {
 export class InvalidArgumentError extends AuthServiceError {
   readonly code = 'ERR_INVALID_ARGUMENT';
   readonly grpcCode = status.INVALID_ARGUMENT;
-  constructor(readonly field: string, reason = 'is invalid') {
+  constructor(
+    readonly field: string,
+    reason = 'is invalid',
+  ) {
     super(`${field} ${reason}`);
   }
 }
@@ -68,7 +71,10 @@ export class RotationDisabledError extends AuthServiceError {
 /** Another auth-service process holds the key directory (see domain/keys/key-dir-lock.ts). */
 export class KeyDirLockedError extends Error {
   readonly code = 'ERR_KEY_DIR_LOCKED';
-  constructor(readonly dir: string, readonly pid: number) {
+  constructor(
+    readonly dir: string,
+    readonly pid: number,
+  ) {
     super(`${dir} is in use by process ${pid}`);
     this.name = 'KeyDirLockedError';
   }

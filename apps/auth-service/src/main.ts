@@ -13,11 +13,15 @@ async function main(argv: readonly string[]): Promise<void> {
     process.exit(2);
   }
   const config = loadAuthConfigOrExit();
-  const logger = createLogger({ name: SERVICE, level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   if (command === 'rotate-keys') {
-    process.exitCode = await runRotateKeys(config, logger);
+    process.exitCode = await runRotateKeys(config);
     return;
   }
+  const logger = createLogger({
+    name: SERVICE,
+    level: config.LOG_LEVEL,
+    format: config.LOG_FORMAT,
+  });
   const running = await startAuthService(config, { logger });
   installShutdown({ logger, graceMs: config.SHUTDOWN_GRACE_MS, stop: (ms) => running.stop(ms) });
 }
@@ -25,7 +29,10 @@ async function main(argv: readonly string[]): Promise<void> {
 main(process.argv).catch((err: unknown) => {
   // Startup errors of our own (key dir locked, bad key, bad seed) carry a code and a safe message.
   const e = err as { code?: unknown; message?: unknown; stack?: unknown };
-  const text = typeof e?.code === 'string' && e.code.startsWith('ERR_') ? `${e.code}: ${String(e.message)}` : String(e?.stack ?? err);
+  const text =
+    typeof e?.code === 'string' && e.code.startsWith('ERR_')
+      ? `${e.code}: ${String(e.message)}`
+      : String(e?.stack ?? err);
   process.stderr.write(`${SERVICE}: failed to start: ${text}\n`);
   process.exit(1);
 });

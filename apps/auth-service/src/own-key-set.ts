@@ -11,10 +11,16 @@ export function ownKeySet(ring: KeyRing): KeySet {
   return {
     ready: () => Promise.resolve(true),
     close: () => undefined,
-    stats: () => ({ keys: ring.publicJwks().keys.length, fetches: 0, fetchFailures: 0, loaded: true }),
+    stats: () => ({
+      keys: ring.publicJwks().keys.length,
+      fetches: 0,
+      fetchFailures: 0,
+      loaded: true,
+    }),
     getKey({ alg, kid }): Promise<KeyObject> {
       const k = kid === undefined ? undefined : ring.publicKey(kid);
-      if (!k || k.alg !== alg) return Promise.reject(new InvalidTokenError('ERR_JWKS_NO_MATCHING_KEY'));
+      if (!k || k.alg !== alg)
+        return Promise.reject(new InvalidTokenError('ERR_JWKS_NO_MATCHING_KEY'));
       return Promise.resolve(k.key);
     },
   };

@@ -43,14 +43,24 @@ async function loginAs(user: keyof typeof PASSWORDS): Promise<Tokens> {
 describe('Login', () => {
   it('returns a bearer access token and an opaque refresh token', async () => {
     const t = await loginAs('alice');
-    expect(t).toMatchObject({ token_type: 'Bearer', expires_in: '900', refresh_expires_in: '1209600' });
+    expect(t).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: '900',
+      refresh_expires_in: '1209600',
+    });
     expect(t.access_token.split('.')).toHaveLength(3);
     expect(t.refresh_token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
   it('answers unknown user and wrong password with the same status and message', async () => {
-    const unknown = await rpcError(auth.client, 'Login', { username: 'mallory', password: 'whatever-pw' });
-    const wrong = await rpcError(auth.client, 'Login', { username: 'bob', password: 'not-bobs-password' });
+    const unknown = await rpcError(auth.client, 'Login', {
+      username: 'mallory',
+      password: 'whatever-pw',
+    });
+    const wrong = await rpcError(auth.client, 'Login', {
+      username: 'bob',
+      password: 'not-bobs-password',
+    });
     expect(unknown.code).toBe(grpc.status.UNAUTHENTICATED);
     expect(wrong.code).toBe(grpc.status.UNAUTHENTICATED);
     expect(unknown.details).toBe('invalid credentials');
@@ -60,17 +70,21 @@ describe('Login', () => {
 
   it('locks a username out after LOGIN_MAX_FAILURES failures, then lets it in again', async () => {
     for (let i = 0; i < 3; i++) {
-      expect((await rpcError(auth.client, 'Login', { username: 'admin', password: 'guess' })).code).toBe(
-        grpc.status.UNAUTHENTICATED,
-      );
+      expect(
+        (await rpcError(auth.client, 'Login', { username: 'admin', password: 'guess' })).code,
+      ).toBe(grpc.status.UNAUTHENTICATED);
     }
-    const locked = await rpcError(auth.client, 'Login', { username: 'admin', password: PASSWORDS.admin });
+    const locked = await rpcError(auth.client, 'Login', {
+      username: 'admin',
+      password: PASSWORDS.admin,
+    });
     expect(locked.code).toBe(grpc.status.RESOURCE_EXHAUSTED);
     // unknown usernames behave alike, so a lockout reveals nothing about which names exist
-    for (let i = 0; i < 3; i++) await rpcError(auth.client, 'Login', { username: 'ghost', password: 'guess' });
-    expect((await rpcError(auth.client, 'Login', { username: 'ghost', password: 'guess' })).code).toBe(
-      grpc.status.RESOURCE_EXHAUSTED,
-    );
+    for (let i = 0; i < 3; i++)
+      await rpcError(auth.client, 'Login', { username: 'ghost', password: 'guess' });
+    expect(
+      (await rpcError(auth.client, 'Login', { username: 'ghost', password: 'guess' })).code,
+    ).toBe(grpc.status.RESOURCE_EXHAUSTED);
     auth.clock.advance(61);
     await expect(loginAs('admin')).resolves.toMatchObject({ token_type: 'Bearer' });
   });
@@ -95,7 +109,9 @@ describe('the access token', () => {
     const t = await loginAs('bob');
     const header = decodeSegment(t.access_token, 0);
     const claims = decodeSegment(t.access_token, 1);
-    const jwks = JSON.parse((await rpc<{ jwks_json: string }>(auth.client, 'GetJwks', {})).jwks_json) as {
+    const jwks = JSON.parse(
+      (await rpc<{ jwks_json: string }>(auth.client, 'GetJwks', {})).jwks_json,
+    ) as {
       keys: Array<{ kid: string }>;
     };
     expect(header).toEqual({ alg: 'ES256', typ: 'at+jwt', kid: jwks.keys[0].kid });
@@ -117,9 +133,14 @@ describe('the access token', () => {
 
   it('verifies at a downstream service that uses libs/jwt-interceptor with the HTTP JWKS URL', async () => {
     const t = await loginAs('alice');
-    await expect(downstream.whoAmI(t.access_token)).resolves.toMatchObject({ id: 'usr_alice', roles: ['customer'] });
+    await expect(downstream.whoAmI(t.access_token)).resolves.toMatchObject({
+      id: 'usr_alice',
+      roles: ['customer'],
+    });
     const tampered = `${t.access_token.slice(0, -4)}AAAA`;
-    expect((await downstream.whoAmI(tampered).catch((e: grpc.ServiceError) => e)) as grpc.ServiceError).toMatchObject({
+    expect(
+      (await downstream.whoAmI(tampered).catch((e: grpc.ServiceError) => e)) as grpc.ServiceError,
+    ).toMatchObject({
       code: grpc.status.UNAUTHENTICATED,
     });
   });
@@ -129,35 +150,52 @@ describe('Refresh and Logout', () => {
   it('rotates the refresh token and returns a fresh access token', async () => {
     const first = await loginAs('alice');
     auth.clock.advance(5);
-    const second = await rpc<Tokens>(auth.client, 'Refresh', { refresh_token: first.refresh_token });
+    const second = await rpc<Tokens>(auth.client, 'Refresh', {
+      refresh_token: first.refresh_token,
+    });
     secrets.push(second.access_token, second.refresh_token);
     expect(second.refresh_token).not.toBe(first.refresh_token);
-    expect(decodeSegment(second.access_token, 1)).toMatchObject({ sub: 'usr_alice', roles: ['customer'] });
-    await expect(downstream.whoAmI(second.access_token)).resolves.toMatchObject({ id: 'usr_alice' });
+    expect(decodeSegment(second.access_token, 1)).toMatchObject({
+      sub: 'usr_alice',
+      roles: ['customer'],
+    });
+    await expect(downstream.whoAmI(second.access_token)).resolves.toMatchObject({
+      id: 'usr_alice',
+    });
   });
 
   it('treats reuse of a spent refresh token as theft and revokes the whole family', async () => {
     const first = await loginAs('bob');
-    const second = await rpc<Tokens>(auth.client, 'Refresh', { refresh_token: first.refresh_token });
+    const second = await rpc<Tokens>(auth.client, 'Refresh', {
+      refresh_token: first.refresh_token,
+    });
     secrets.push(second.refresh_token, second.access_token);
     const reuse = await rpcError(auth.client, 'Refresh', { refresh_token: first.refresh_token });
     expect(reuse.code).toBe(grpc.status.UNAUTHENTICATED);
     expect(reuse.details).toBe('invalid refresh token');
     // the legitimate holder's newer token died with the family
-    expect((await rpcError(auth.client, 'Refresh', { refresh_token: second.refresh_token })).code).toBe(
-      grpc.status.UNAUTHENTICATED,
+    expect(
+      (await rpcError(auth.client, 'Refresh', { refresh_token: second.refresh_token })).code,
+    ).toBe(grpc.status.UNAUTHENTICATED);
+    expect(auth.logs.lines().some((l) => l.msg === 'refresh token reused; family revoked')).toBe(
+      true,
     );
-    expect(auth.logs.lines().some((l) => l.msg === 'refresh token reused; family revoked')).toBe(true);
   });
 
   it('Logout revokes the family; an unknown token is a no-op', async () => {
     const t = await loginAs('alice');
-    await expect(rpc(auth.client, 'Logout', { refresh_token: t.refresh_token })).resolves.toEqual({});
+    await expect(rpc(auth.client, 'Logout', { refresh_token: t.refresh_token })).resolves.toEqual(
+      {},
+    );
     expect((await rpcError(auth.client, 'Refresh', { refresh_token: t.refresh_token })).code).toBe(
       grpc.status.UNAUTHENTICATED,
     );
-    await expect(rpc(auth.client, 'Logout', { refresh_token: 'A'.repeat(43) })).resolves.toEqual({});
-    expect((await rpcError(auth.client, 'Logout', { refresh_token: '' })).code).toBe(grpc.status.INVALID_ARGUMENT);
+    await expect(rpc(auth.client, 'Logout', { refresh_token: 'A'.repeat(43) })).resolves.toEqual(
+      {},
+    );
+    expect((await rpcError(auth.client, 'Logout', { refresh_token: '' })).code).toBe(
+      grpc.status.INVALID_ARGUMENT,
+    );
   });
 
   it('refuses an expired refresh token and a JWT passed as refresh token', async () => {
@@ -173,7 +211,15 @@ describe('Refresh and Logout', () => {
 
   it('re-reads the user: a deleted user cannot refresh', async () => {
     auth.running.users.insertMany(
-      [{ id: 'usr_tmp', username: 'tmp', passwordHash: auth.running.users.findById('usr_alice')!.passwordHash, roles: ['customer'], scopes: [] }],
+      [
+        {
+          id: 'usr_tmp',
+          username: 'tmp',
+          passwordHash: auth.running.users.findById('usr_alice')!.passwordHash,
+          roles: ['customer'],
+          scopes: [],
+        },
+      ],
       auth.clock.now(),
     );
     const t = await login(auth.client, 'tmp', PASSWORDS.alice);
@@ -187,7 +233,9 @@ describe('Refresh and Logout', () => {
 describe('Introspect', () => {
   it('describes an active token (RFC 7662) and says only active=false for anything else', async () => {
     const t = await loginAs('bob');
-    const active = await rpc<Record<string, unknown>>(auth.client, 'Introspect', { token: t.access_token });
+    const active = await rpc<Record<string, unknown>>(auth.client, 'Introspect', {
+      token: t.access_token,
+    });
     expect(active).toMatchObject({
       active: true,
       sub: 'usr_bob',
@@ -197,20 +245,35 @@ describe('Introspect', () => {
       scope: 'orders:read orders:write',
       token_type: 'Bearer',
     });
-    const blank = { active: false, sub: '', exp: '0', iat: '0', iss: '', aud: [], scope: '', roles: [], jti: '', token_type: '' };
+    const blank = {
+      active: false,
+      sub: '',
+      exp: '0',
+      iat: '0',
+      iss: '',
+      aud: [],
+      scope: '',
+      roles: [],
+      jti: '',
+      token_type: '',
+    };
     for (const token of ['', 'garbage', `${t.access_token}x`, t.refresh_token]) {
       expect(await rpc(auth.client, 'Introspect', { token })).toEqual(blank);
     }
     auth.clock.advance(901 + 30);
     expect(await rpc(auth.client, 'Introspect', { token: t.access_token })).toEqual(blank);
-    expect((await rpcError(auth.client, 'Introspect', { token: 'x'.repeat(9000) })).code).toBe(grpc.status.INVALID_ARGUMENT);
+    expect((await rpcError(auth.client, 'Introspect', { token: 'x'.repeat(9000) })).code).toBe(
+      grpc.status.INVALID_ARGUMENT,
+    );
   });
 });
 
 describe('RotateKeys', () => {
   it('needs a bearer token', async () => {
     expect((await rpcError(auth.client, 'RotateKeys', {})).code).toBe(grpc.status.UNAUTHENTICATED);
-    expect((await rpcError(auth.client, 'RotateKeys', {}, bearer('nonsense'))).code).toBe(grpc.status.UNAUTHENTICATED);
+    expect((await rpcError(auth.client, 'RotateKeys', {}, bearer('nonsense'))).code).toBe(
+      grpc.status.UNAUTHENTICATED,
+    );
   });
 
   it('needs role admin', async () => {
@@ -223,7 +286,12 @@ describe('RotateKeys', () => {
   it('lets an admin start a rotation, and is idempotent while one is pending', async () => {
     const t = await loginAs('admin');
     const before = decodeSegment(t.access_token, 0).kid;
-    const r = await rpc<{ active_kid: string; next_kid: string; activates_at: string }>(auth.client, 'RotateKeys', {}, bearer(t.access_token));
+    const r = await rpc<{ active_kid: string; next_kid: string; activates_at: string }>(
+      auth.client,
+      'RotateKeys',
+      {},
+      bearer(t.access_token),
+    );
     expect(r.active_kid).toBe(before);
     expect(r.next_kid).not.toBe(before);
     expect(Number(r.activates_at)).toBe(Math.floor(auth.clock.now() / 1000) + 600);
@@ -235,7 +303,14 @@ describe('RotateKeys', () => {
 describe('wiring', () => {
   it('exempts exactly the public RPCs, health and reflection', () => {
     expect([...PUBLIC_METHODS].sort()).toEqual(
-      [METHODS.auth.Login, METHODS.auth.Refresh, METHODS.auth.Logout, METHODS.auth.GetJwks, METHODS.auth.Introspect, ...INFRA_METHODS].sort(),
+      [
+        METHODS.auth.Login,
+        METHODS.auth.Refresh,
+        METHODS.auth.Logout,
+        METHODS.auth.GetJwks,
+        METHODS.auth.Introspect,
+        ...INFRA_METHODS,
+      ].sort(),
     );
     expect(PUBLIC_METHODS.has(METHODS.auth.RotateKeys)).toBe(false);
   });
@@ -260,7 +335,9 @@ describe('logs', () => {
   it('never contain a password, password hash, access or refresh token', () => {
     const text = auth.logs.text();
     expect(auth.logs.lines().some((l) => l.msg === 'rpc finished')).toBe(true);
-    const hashes = ['usr_alice', 'usr_bob', 'usr_admin'].map((id) => auth.running.users.findById(id)!.passwordHash);
+    const hashes = ['usr_alice', 'usr_bob', 'usr_admin'].map(
+      (id) => auth.running.users.findById(id)!.passwordHash,
+    );
     for (const s of [...secrets, ...hashes]) {
       expect(text).not.toContain(s);
     }

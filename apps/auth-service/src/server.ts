@@ -52,7 +52,9 @@ export const PUBLIC_METHODS: ReadonlySet<string> = new Set([
 ]);
 
 /** Handlers of mesh.auth.v1.AuthService, one file per RPC under handlers/. */
-export function createAuthHandlers(d: Pick<AuthServerDeps, 'sessions' | 'keys' | 'accessTokens'>): AuthServiceHandlers {
+export function createAuthHandlers(
+  d: Pick<AuthServerDeps, 'sessions' | 'keys' | 'accessTokens'>,
+): AuthServiceHandlers {
   return {
     Login: loginHandler(d.sessions),
     Refresh: refreshHandler(d.sessions),
@@ -101,7 +103,12 @@ export async function createAuthServer(d: AuthServerDeps): Promise<RunningAuthSe
       service: d.service,
       host: d.host,
       port: d.grpcPort,
-      services: [{ definition: grpcObject.mesh.auth.v1.AuthService.service, implementation: createAuthHandlers(d) }],
+      services: [
+        {
+          definition: grpcObject.mesh.auth.v1.AuthService.service,
+          implementation: createAuthHandlers(d),
+        },
+      ],
       packageDefinition,
       interceptors: [auth],
       logger: d.logger,

@@ -1,14 +1,24 @@
+import { createLogger } from '@jwt-mesh/service-kit';
 import type { Logger } from 'pino';
 import { openKeys } from '../app';
-import type { AuthConfig } from '../config';
+import { SERVICE, type AuthConfig } from '../config';
 
 /**
  * `main.js rotate-keys`: rotates the keys in DATA_DIR/keys while the server is stopped (the key
  * directory lock refuses while it runs; then use the RotateKeys RPC with an admin token). The new
  * key is published when the server next starts and signs KEY_PUBLISH_DELAY_SECONDS after that.
- * Prints one JSON line and returns the exit code.
+ * Prints one JSON line on stdout (logs go to stderr) and returns the exit code.
  */
-export async function runRotateKeys(config: AuthConfig, logger: Logger, out: { write(s: string): unknown } = process.stdout): Promise<number> {
+export async function runRotateKeys(
+  config: AuthConfig,
+  logger: Logger = createLogger({
+    name: SERVICE,
+    level: config.LOG_LEVEL,
+    format: config.LOG_FORMAT,
+    destination: process.stderr,
+  }),
+  out: { write(s: string): unknown } = process.stdout,
+): Promise<number> {
   const { ring, release } = await openKeys(config, { logger, now: Date.now, offline: true });
   try {
     const r = await ring.rotate();

@@ -28,7 +28,8 @@ export interface LoginThrottle {
 }
 
 export function createLoginThrottle(o: LoginThrottleOptions): LoginThrottle {
-  if (!Number.isInteger(o.maxFailures) || o.maxFailures < 1) throw new TypeError('maxFailures must be an integer ≥ 1');
+  if (!Number.isInteger(o.maxFailures) || o.maxFailures < 1)
+    throw new TypeError('maxFailures must be an integer ≥ 1');
   if (!(o.lockoutSeconds >= 0)) throw new TypeError('lockoutSeconds must be ≥ 0');
   const maxEntries = o.maxEntries ?? 10_000;
   const windowMs = o.lockoutSeconds * 1000;

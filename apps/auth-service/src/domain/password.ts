@@ -57,8 +57,12 @@ export function isPasswordHash(encoded: string): boolean {
  * @example
  * const h = await hashPassword('s3cret'); // 'scrypt$32768$8$1$<salt>$<hash>'
  */
-export async function hashPassword(password: string, params: ScryptParams = DEFAULT_SCRYPT_PARAMS): Promise<string> {
-  if (!isValidParams(params)) throw new TypeError('scrypt params: N must be a power of two ≤ 2^20, r ≤ 32, p ≤ 16');
+export async function hashPassword(
+  password: string,
+  params: ScryptParams = DEFAULT_SCRYPT_PARAMS,
+): Promise<string> {
+  if (!isValidParams(params))
+    throw new TypeError('scrypt params: N must be a power of two ≤ 2^20, r ≤ 32, p ≤ 16');
   const salt = randomBytes(SALT_LEN);
   const hash = await scrypt(password, salt, KEY_LEN, params);
   return `scrypt$${params.N}$${params.r}$${params.p}$${salt.toString('base64url')}$${hash.toString('base64url')}`;

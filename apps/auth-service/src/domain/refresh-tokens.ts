@@ -10,7 +10,12 @@ export interface RefreshTokensOptions {
 /** The outcome of spending a refresh token. Failures carry a reason for logs, never for clients. */
 export type RefreshOutcome =
   | { ok: true; userId: string; familyId: string; token: string }
-  | { ok: false; reason: 'unknown' | 'revoked' | 'expired' | 'reused'; familyId?: string; userId?: string };
+  | {
+      ok: false;
+      reason: 'unknown' | 'revoked' | 'expired' | 'reused';
+      familyId?: string;
+      userId?: string;
+    };
 
 // 256 bits, base64url: 43 characters, no dots, so it can never pass for a JWT.
 const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
@@ -55,7 +60,8 @@ export function createRefreshTokens(o: RefreshTokensOptions) {
         if (!row) return { ok: false, reason: 'unknown' };
         const who = { familyId: row.family_id, userId: row.user_id };
         if (row.family_revoked_at !== null) return { ok: false, reason: 'revoked', ...who };
-        if (row.used_at === null && row.expires_at <= t) return { ok: false, reason: 'expired', ...who };
+        if (row.used_at === null && row.expires_at <= t)
+          return { ok: false, reason: 'expired', ...who };
         if (row.used_at !== null || !o.store.markUsed(hash, t)) {
           o.store.revokeFamily(row.family_id, 'reuse', t);
           return { ok: false, reason: 'reused', ...who };

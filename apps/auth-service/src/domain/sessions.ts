@@ -1,9 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { InvalidArgumentError, InvalidCredentialsError, InvalidRefreshTokenError, LoginThrottledError } from '../errors';
+import {
+  InvalidArgumentError,
+  InvalidCredentialsError,
+  InvalidRefreshTokenError,
+  LoginThrottledError,
+} from '../errors';
 import type { UserStore } from '../store/user-store';
 import type { AccessTokens } from './access-tokens';
 import type { LoginThrottle } from './login-throttle';
-import { hashPassword, isPasswordHash, needsRehash, verifyPassword, type ScryptParams } from './password';
+import {
+  hashPassword,
+  isPasswordHash,
+  needsRehash,
+  verifyPassword,
+  type ScryptParams,
+} from './password';
 import type { RefreshTokens } from './refresh-tokens';
 
 export const MAX_USERNAME_LENGTH = 128;
@@ -47,9 +58,17 @@ export function createSessions(o: SessionsOptions) {
   let dummy: Promise<string> | undefined;
   const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString('base64url'), o.scrypt));
 
-  async function pairFor(user: { id: string; roles: string[]; scopes: string[] }, refreshToken: string): Promise<TokenPair> {
+  async function pairFor(
+    user: { id: string; roles: string[]; scopes: string[] },
+    refreshToken: string,
+  ): Promise<TokenPair> {
     const { token, expiresIn } = await o.accessTokens.mint(user);
-    return { accessToken: token, expiresIn, refreshToken, refreshExpiresIn: o.refreshTokens.ttlSeconds };
+    return {
+      accessToken: token,
+      expiresIn,
+      refreshToken,
+      refreshExpiresIn: o.refreshTokens.ttlSeconds,
+    };
   }
 
   return {
@@ -66,10 +85,16 @@ export function createSessions(o: SessionsOptions) {
       }
       const user = o.users.findByUsername(username);
       const usable = user !== undefined && isPasswordHash(user.passwordHash);
-      const matches = await verifyPassword(password, usable ? user.passwordHash : await dummyHash());
+      const matches = await verifyPassword(
+        password,
+        usable ? user.passwordHash : await dummyHash(),
+      );
       if (!usable || !matches) {
         o.throttle.recordFailure(username);
-        o.logger.info({ reason: user ? 'wrong-password' : 'unknown-user', userId: user?.id }, 'login failed');
+        o.logger.info(
+          { reason: user ? 'wrong-password' : 'unknown-user', userId: user?.id },
+          'login failed',
+        );
         throw new InvalidCredentialsError();
       }
       o.throttle.recordSuccess(username);
@@ -83,10 +108,14 @@ export function createSessions(o: SessionsOptions) {
 
     async refresh(refreshToken: string): Promise<TokenPair> {
       requireString('refresh_token', refreshToken, MAX_REFRESH_TOKEN_LENGTH);
-      const outcome = o.refreshTokens.rotate(refreshToken, (id) => o.users.findById(id) !== undefined);
+      const outcome = o.refreshTokens.rotate(
+        refreshToken,
+        (id) => o.users.findById(id) !== undefined,
+      );
       if (!outcome.ok) {
         const { reason, familyId, userId } = outcome;
-        if (reason === 'reused') o.logger.warn({ familyId, userId }, 'refresh token reused; family revoked');
+        if (reason === 'reused')
+          o.logger.warn({ familyId, userId }, 'refresh token reused; family revoked');
         else o.logger.info({ reason, familyId, userId }, 'refresh rejected');
         throw new InvalidRefreshTokenError();
       }

@@ -4,5 +4,7 @@ import type { KeyRing } from '../domain/keys/key-ring';
 
 /** GetJwks: public. The same document as GET /.well-known/jwks.json. */
 export function getJwksHandler(keys: KeyRing) {
-  return unary<unknown, GetJwksResponse>(async () => ({ jwks_json: JSON.stringify(keys.publicJwks()) }));
+  return unary<unknown, GetJwksResponse>(async () => ({
+    jwks_json: JSON.stringify(keys.publicJwks()),
+  }));
 }

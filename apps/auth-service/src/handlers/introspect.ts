@@ -3,7 +3,8 @@ import { unary } from '@jwt-mesh/service-kit';
 import { MAX_TOKEN_LENGTH, type AccessTokens } from '../domain/access-tokens';
 import { InvalidArgumentError } from '../errors';
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
 /**
  * Introspect: public, RFC 7662 §2.2. Only the benchmark's reference-token baseline calls it. Anything
@@ -12,7 +13,8 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
 export function introspectHandler(tokens: AccessTokens) {
   return unary<IntrospectRequest__Output, IntrospectResponse>(async (call) => {
     const token = call.request.token;
-    if (token.length > MAX_TOKEN_LENGTH) throw new InvalidArgumentError('token', `is longer than ${MAX_TOKEN_LENGTH} characters`);
+    if (token.length > MAX_TOKEN_LENGTH)
+      throw new InvalidArgumentError('token', `is longer than ${MAX_TOKEN_LENGTH} characters`);
     const verified = await tokens.verify(token);
     if (!verified) return { active: false };
     const p = verified.payload;

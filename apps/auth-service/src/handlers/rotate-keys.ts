@@ -11,7 +11,14 @@ export function rotateKeysHandler(keys: KeyRing) {
   return unary<unknown, RotateKeysResponse>(async (call) => {
     const admin = requireRole(call, 'admin');
     const r = await keys.rotate();
-    getCallLogger(call).info({ sub: admin.subject, activeKid: r.activeKid, nextKid: r.nextKid }, 'key rotation requested');
-    return { active_kid: r.activeKid, next_kid: r.nextKid, activates_at: Math.floor(r.activatesAt / 1000) };
+    getCallLogger(call).info(
+      { sub: admin.subject, activeKid: r.activeKid, nextKid: r.nextKid },
+      'key rotation requested',
+    );
+    return {
+      active_kid: r.activeKid,
+      next_kid: r.nextKid,
+      activates_at: Math.floor(r.activatesAt / 1000),
+    };
   });
 }

@@ -39,7 +39,13 @@ function body(doc: unknown): { text: string; etag: string } {
  */
 export function createJwksHttpServer(o: JwksHttpOptions): Server {
   const service = o.service ?? 'auth-service';
-  const send = (req: IncomingMessage, res: ServerResponse, status: number, doc: unknown, cache: boolean) => {
+  const send = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    doc: unknown,
+    cache: boolean,
+  ) => {
     const { text, etag } = body(doc);
     res.setHeader('Content-Type', 'application/json');
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -81,12 +87,19 @@ export function createJwksHttpServer(o: JwksHttpOptions): Server {
         req,
         res,
         200,
-        { issuer: o.issuer, jwks_uri: o.jwksUri, id_token_signing_alg_values_supported: [...o.algorithms()] },
+        {
+          issuer: o.issuer,
+          jwks_uri: o.jwksUri,
+          id_token_signing_alg_values_supported: [...o.algorithms()],
+        },
         true,
       );
     }
     const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-    o.logger.debug({ transport: 'http', method: req.method, path: path.slice(0, 200), status, durationMs }, 'http request');
+    o.logger.debug(
+      { transport: 'http', method: req.method, path: path.slice(0, 200), status, durationMs },
+      'http request',
+    );
   });
   // Slow or idle clients cannot hold sockets open for long.
   server.requestTimeout = 10_000;
@@ -98,7 +111,10 @@ export function createJwksHttpServer(o: JwksHttpOptions): Server {
     // The root logger already binds `service` (service-kit); a second one would repeat the JSON key.
     const named = o.logger.bindings().service !== undefined ? {} : { service };
     const host = a.family === 'IPv6' ? `[${a.address}]` : a.address;
-    o.logger.info({ ...named, transport: 'http', address: `${host}:${a.port}`, port: a.port }, 'listening');
+    o.logger.info(
+      { ...named, transport: 'http', address: `${host}:${a.port}`, port: a.port },
+      'listening',
+    );
   });
   return server;
 }

@@ -25,7 +25,9 @@ export interface RefreshTokenStore {
 }
 
 export function createRefreshTokenStore(db: Db): RefreshTokenStore {
-  const createFamily = db.prepare('INSERT INTO refresh_families (family_id, user_id, created_at) VALUES (?, ?, ?)');
+  const createFamily = db.prepare(
+    'INSERT INTO refresh_families (family_id, user_id, created_at) VALUES (?, ?, ?)',
+  );
   const insert = db.prepare(
     'INSERT INTO refresh_tokens (token_hash, family_id, user_id, issued_at, expires_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -34,7 +36,9 @@ export function createRefreshTokenStore(db: Db): RefreshTokenStore {
        FROM refresh_tokens t JOIN refresh_families f ON f.family_id = t.family_id
       WHERE t.token_hash = ?`,
   );
-  const markUsed = db.prepare('UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL');
+  const markUsed = db.prepare(
+    'UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL',
+  );
   const revoke = db.prepare(
     'UPDATE refresh_families SET revoked_at = ?, revoke_reason = ? WHERE family_id = ? AND revoked_at IS NULL',
   );
@@ -45,7 +49,8 @@ export function createRefreshTokenStore(db: Db): RefreshTokenStore {
 
   return {
     createFamily: (familyId, userId, now) => void createFamily.run(familyId, userId, now),
-    insert: (hash, familyId, userId, now, expiresAt) => void insert.run(hash, familyId, userId, now, expiresAt),
+    insert: (hash, familyId, userId, now, expiresAt) =>
+      void insert.run(hash, familyId, userId, now, expiresAt),
     find: (hash) => find.get(hash),
     markUsed: (hash, now) => markUsed.run(now, hash).changes === 1,
     revokeFamily: (familyId, reason, now) => void revoke.run(now, reason, familyId),

@@ -23,7 +23,8 @@ export class SeedError extends Error {
   }
 }
 
-const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+const isStringArray = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /** Checks a parsed seed document and lists every problem (never echoing a password). */
 export function parseSeed(doc: unknown): SeedUser[] {
@@ -34,14 +35,17 @@ export function parseSeed(doc: unknown): SeedUser[] {
   const names = new Set<string>();
   users.forEach((u: Record<string, unknown>, i) => {
     const at = `users[${i}]`;
-    if (typeof u?.id !== 'string' || u.id === '') problems.push(`${at}.id must be a non-empty string`);
+    if (typeof u?.id !== 'string' || u.id === '')
+      problems.push(`${at}.id must be a non-empty string`);
     else if (ids.has(u.id)) problems.push(`${at}.id duplicates ${u.id}`);
     else ids.add(u.id);
-    if (typeof u?.username !== 'string' || u.username === '') problems.push(`${at}.username must be a non-empty string`);
+    if (typeof u?.username !== 'string' || u.username === '')
+      problems.push(`${at}.username must be a non-empty string`);
     else if (names.has(u.username.toLowerCase())) problems.push(`${at}.username is a duplicate`);
     else names.add(u.username.toLowerCase());
     if (!isStringArray(u?.roles)) problems.push(`${at}.roles must be an array of strings`);
-    if (u?.scopes !== undefined && !isStringArray(u.scopes)) problems.push(`${at}.scopes must be an array of strings`);
+    if (u?.scopes !== undefined && !isStringArray(u.scopes))
+      problems.push(`${at}.scopes must be an array of strings`);
     if (u?.password_hash !== undefined) {
       if (typeof u.password_hash !== 'string' || !isPasswordHash(u.password_hash)) {
         problems.push(`${at}.password_hash is not a scrypt$N$r$p$salt$hash string`);
@@ -73,12 +77,23 @@ export function readSeedFile(path: string): SeedUser[] {
  * Inserts the seed users when the store is empty (idempotent: a non-empty store is left alone).
  * @returns how many users were inserted
  */
-export async function seedUsers(store: UserStore, seed: readonly SeedUser[], scrypt: ScryptParams, now: number): Promise<number> {
+export async function seedUsers(
+  store: UserStore,
+  seed: readonly SeedUser[],
+  scrypt: ScryptParams,
+  now: number,
+): Promise<number> {
   if (store.count() > 0) return 0;
   const records: UserRecord[] = [];
   for (const u of seed) {
     const passwordHash = u.password_hash ?? (await hashPassword(u.password ?? '', scrypt));
-    records.push({ id: u.id, username: u.username, passwordHash, roles: [...u.roles], scopes: [...(u.scopes ?? [])] });
+    records.push({
+      id: u.id,
+      username: u.username,
+      passwordHash,
+      roles: [...u.roles],
+      scopes: [...(u.scopes ?? [])],
+    });
   }
   // Checked again after the awaits: another seeding may have won meanwhile.
   if (store.count() > 0) return 0;

@@ -48,7 +48,14 @@ export function createUserStore(db: Db): UserStore {
   const del = db.prepare('DELETE FROM users WHERE id = ?');
   const insertAll = db.transaction((users: readonly UserRecord[], now: number) => {
     for (const u of users) {
-      insert.run(u.id, u.username, u.passwordHash, JSON.stringify(u.roles), JSON.stringify(u.scopes), now);
+      insert.run(
+        u.id,
+        u.username,
+        u.passwordHash,
+        JSON.stringify(u.roles),
+        JSON.stringify(u.scopes),
+        now,
+      );
     }
   });
 

@@ -14,11 +14,21 @@ import type { SeedUser } from '../store/seed';
 /** Cheap scrypt so tests stay fast on two cores; production uses N=2^15. */
 export const FAST_SCRYPT: ScryptParams = Object.freeze({ N: 1024, r: 8, p: 1 });
 
-export const PASSWORDS = { alice: 'alice-secret-pw-1', bob: 'bob-secret-pw-2', admin: 'admin-secret-pw-3' };
+export const PASSWORDS = {
+  alice: 'alice-secret-pw-1',
+  bob: 'bob-secret-pw-2',
+  admin: 'admin-secret-pw-3',
+};
 
 export const TEST_USERS: SeedUser[] = [
   { id: 'usr_alice', username: 'alice', roles: ['customer'], password: PASSWORDS.alice },
-  { id: 'usr_bob', username: 'bob', roles: ['customer'], scopes: ['orders:read', 'orders:write'], password: PASSWORDS.bob },
+  {
+    id: 'usr_bob',
+    username: 'bob',
+    roles: ['customer'],
+    scopes: ['orders:read', 'orders:write'],
+    password: PASSWORDS.bob,
+  },
   { id: 'usr_admin', username: 'admin', roles: ['admin'], password: PASSWORDS.admin },
 ];
 
@@ -61,13 +71,19 @@ export async function startTestAuth(o: StartTestAuthOptions = {}): Promise<TestA
   const clock = o.clock ?? new TestClock();
   const logs = o.logs ?? captureLogger('auth-service', 'trace');
   const config = loadAuthConfig({ GRPC_PORT: '0', HTTP_PORT: '0', DATA_DIR: dataDir, ...o.env });
-  const running = await startAuthService(config, {
-    logger: logs.logger,
-    now: clock.now,
-    scrypt: FAST_SCRYPT,
-    database: o.database === 'file' ? undefined : ':memory:',
-    seed: o.seed ?? TEST_USERS,
-  });
+  let running: RunningAuthService;
+  try {
+    running = await startAuthService(config, {
+      logger: logs.logger,
+      now: clock.now,
+      scrypt: FAST_SCRYPT,
+      database: o.database === 'file' ? undefined : ':memory:',
+      seed: o.seed ?? TEST_USERS,
+    });
+  } catch (err) {
+    if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   const client = createAuthClient(running.grpc.address);
   return {
     running,
@@ -87,13 +103,27 @@ export async function startTestAuth(o: StartTestAuthOptions = {}): Promise<TestA
 type Callback<Res> = (err: grpc.ServiceError | null, res?: Res) => void;
 
 /** Calls a unary method of a generated client and resolves with the response. */
-export function rpc<Res>(client: grpc.Client, method: string, request: object, metadata = new grpc.Metadata()): Promise<Res> {
-  const fn = (client as unknown as Record<string, (r: object, m: grpc.Metadata, cb: Callback<Res>) => void>)[method];
-  return new Promise((resolve, reject) => fn.call(client, request, metadata, (err, res) => (err ? reject(err) : resolve(res as Res))));
+export function rpc<Res>(
+  client: grpc.Client,
+  method: string,
+  request: object,
+  metadata = new grpc.Metadata(),
+): Promise<Res> {
+  const fn = (
+    client as unknown as Record<string, (r: object, m: grpc.Metadata, cb: Callback<Res>) => void>
+  )[method];
+  return new Promise((resolve, reject) =>
+    fn.call(client, request, metadata, (err, res) => (err ? reject(err) : resolve(res as Res))),
+  );
 }
 
 /** The ServiceError a call failed with (fails the test if it succeeded). */
-export async function rpcError(client: grpc.Client, method: string, request: object, metadata?: grpc.Metadata): Promise<grpc.ServiceError> {
+export async function rpcError(
+  client: grpc.Client,
+  method: string,
+  request: object,
+  metadata?: grpc.Metadata,
+): Promise<grpc.ServiceError> {
   try {
     await rpc(client, method, request, metadata);
   } catch (err) {
@@ -122,5 +152,8 @@ export function login(client: grpc.Client, username: string, password: string): 
 
 /** Decodes a JWT segment without verifying (tests only). */
 export function decodeSegment(token: string, index: 0 | 1): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split('.')[index], 'base64url').toString('utf8')) as Record<string, unknown>;
+  return JSON.parse(Buffer.from(token.split('.')[index], 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >;
 }

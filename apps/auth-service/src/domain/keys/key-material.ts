@@ -1,4 +1,9 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
 import { calculateJwkThumbprint, type JWK } from 'jose';
 import { KeyConfigError } from '../../errors';
 
@@ -45,10 +50,14 @@ export function assertKeyFitsAlg(key: KeyObject, alg: SigningAlg): void {
   const type = key.asymmetricKeyType;
   const ok =
     (alg === 'ES256' && type === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1') ||
-    ((alg === 'RS256' || alg === 'PS256') && type === 'rsa' && (key.asymmetricKeyDetails?.modulusLength ?? 0) >= 2048) ||
+    ((alg === 'RS256' || alg === 'PS256') &&
+      type === 'rsa' &&
+      (key.asymmetricKeyDetails?.modulusLength ?? 0) >= 2048) ||
     (alg === 'EdDSA' && type === 'ed25519');
   if (!ok) {
-    throw new KeyConfigError(`a ${type ?? 'non-asymmetric'} key cannot sign ${alg} (ES256: EC P-256, RS256/PS256: RSA ≥ 2048 bits, EdDSA: Ed25519)`);
+    throw new KeyConfigError(
+      `a ${type ?? 'non-asymmetric'} key cannot sign ${alg} (ES256: EC P-256, RS256/PS256: RSA ≥ 2048 bits, EdDSA: Ed25519)`,
+    );
   }
 }
 

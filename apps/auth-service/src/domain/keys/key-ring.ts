@@ -1,14 +1,26 @@
 import type { KeyObject } from 'node:crypto';
 import type { JWK } from 'jose';
 import { KeyConfigError, RotationDisabledError } from '../../errors';
-import { generateKey, isSigningAlg, parsePrivateKey, privateKeyToPem, toKeyMaterial } from './key-material';
+import {
+  generateKey,
+  isSigningAlg,
+  parsePrivateKey,
+  privateKeyToPem,
+  toKeyMaterial,
+} from './key-material';
 import type { KeyMaterial, SigningAlg } from './key-material';
 
 /** What `DATA_DIR/keys/state.json` holds. Times are ISO 8601. */
 export interface KeyState {
   version: 1;
   /** `activatesAt` absent: rotated offline (CLI); the server sets it to its start + the publish delay. */
-  keys: Array<{ kid: string; alg: string; createdAt: string; activatesAt?: string; retireAt?: string }>;
+  keys: Array<{
+    kid: string;
+    alg: string;
+    createdAt: string;
+    activatesAt?: string;
+    retireAt?: string;
+  }>;
 }
 
 /** The persistence the ring needs (store/key-dir.ts implements it on the filesystem). */
@@ -100,7 +112,8 @@ abstract class BaseRing {
   signingKey(): KeyMaterial {
     const t = this.o.now();
     let best = this.entries[0];
-    for (const e of this.entries) if (e.activatesAt <= t && e.activatesAt >= best.activatesAt) best = e;
+    for (const e of this.entries)
+      if (e.activatesAt <= t && e.activatesAt >= best.activatesAt) best = e;
     return best.material;
   }
   publicJwks() {
@@ -149,18 +162,31 @@ class PersistedRing extends BaseRing implements KeyRing {
     if (state && state.version !== 1) throw new KeyConfigError('key state: unsupported version');
     for (const k of state?.keys ?? []) {
       if (!isSigningAlg(k.alg)) throw new KeyConfigError(`key state: unsupported alg ${k.alg}`);
-      const material = await toKeyMaterial(parsePrivateKey(this.store.readPrivateKey(k.kid)), k.alg);
-      if (material.kid !== k.kid) throw new KeyConfigError(`key state: ${k.kid} does not match its key file`);
+      const material = await toKeyMaterial(
+        parsePrivateKey(this.store.readPrivateKey(k.kid)),
+        k.alg,
+      );
+      if (material.kid !== k.kid)
+        throw new KeyConfigError(`key state: ${k.kid} does not match its key file`);
       const retireAt = k.retireAt === undefined ? undefined : time(k.retireAt, 'retireAt');
-      const activatesAt = k.activatesAt === undefined ? Infinity : time(k.activatesAt, 'activatesAt');
-      this.entries.push({ material, createdAt: time(k.createdAt, 'createdAt'), activatesAt, retireAt });
+      const activatesAt =
+        k.activatesAt === undefined ? Infinity : time(k.activatesAt, 'activatesAt');
+      this.entries.push({
+        material,
+        createdAt: time(k.createdAt, 'createdAt'),
+        activatesAt,
+        retireAt,
+      });
     }
     this.entries.sort((a, b) => a.activatesAt - b.activatesAt);
     const unpublished = this.entries.filter((e) => e.activatesAt === Infinity);
     if (!this.o.offline && unpublished.length > 0) {
       // Published from now on, so it may sign only after the full publish delay from now.
       for (const e of unpublished) e.activatesAt = this.o.now() + this.o.publishDelaySeconds * 1000;
-      this.o.logger?.info({ kids: unpublished.map((e) => e.material.kid) }, 'offline-rotated key published');
+      this.o.logger?.info(
+        { kids: unpublished.map((e) => e.material.kid) },
+        'offline-rotated key published',
+      );
       this.extendRetirements();
       this.save();
     }
@@ -172,7 +198,10 @@ class PersistedRing extends BaseRing implements KeyRing {
     } else if (this.newest().material.alg !== this.o.alg) {
       // JWT_ALG changed: introduce a key of the new algorithm on the normal timeline.
       const r = await this.rotate();
-      this.o.logger?.warn({ ...r, alg: this.o.alg }, 'JWT_ALG differs from the current key; rotation started');
+      this.o.logger?.warn(
+        { ...r, alg: this.o.alg },
+        'JWT_ALG differs from the current key; rotation started',
+      );
     }
   }
 
@@ -240,17 +269,27 @@ class PersistedRing extends BaseRing implements KeyRing {
     const active = this.signingKey();
     const pending = this.newest();
     if (pending.activatesAt > t) {
-      return { activeKid: active.kid, nextKid: pending.material.kid, activatesAt: pending.activatesAt };
+      return {
+        activeKid: active.kid,
+        nextKid: pending.material.kid,
+        activatesAt: pending.activatesAt,
+      };
     }
     const next = await this.add(this.o.offline ? Infinity : t + this.o.publishDelaySeconds * 1000);
-    const when = Number.isFinite(next.activatesAt) ? iso(next.activatesAt) : 'publish delay after the next start';
-    this.o.logger?.info({ activeKid: active.kid, nextKid: next.material.kid, activatesAt: when }, 'key rotation started');
+    const when = Number.isFinite(next.activatesAt)
+      ? iso(next.activatesAt)
+      : 'publish delay after the next start';
+    this.o.logger?.info(
+      { activeKid: active.kid, nextKid: next.material.kid, activatesAt: when },
+      'key rotation started',
+    );
     return { activeKid: active.kid, nextKid: next.material.kid, activatesAt: next.activatesAt };
   }
 
   async rotateIfDue(intervalSeconds: number): Promise<RotationInfo | undefined> {
     const newest = this.newest();
-    if (intervalSeconds <= 0 || newest.activatesAt + intervalSeconds * 1000 > this.o.now()) return undefined;
+    if (intervalSeconds <= 0 || newest.activatesAt + intervalSeconds * 1000 > this.o.now())
+      return undefined;
     return this.rotate();
   }
 }
