@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const SERVICES = ['auth-service', 'user-service', 'order-service'] as const;
@@ -47,6 +47,19 @@ export function linesForRequest(
     }
   }
   return out;
+}
+
+/**
+ * The log files of one service in `dir`: `<service>.log`, then replicas' `<service>-2.log`, ...
+ * (the names `npm start` and `npm run start:replicas` use).
+ */
+export function logFilesOf(dir: string, service: string): string[] {
+  if (!existsSync(dir)) return [];
+  const re = new RegExp(`^${service}(-\\d+)?\\.log$`);
+  return readdirSync(dir)
+    .filter((f) => re.test(f))
+    .sort((a, b) => a.length - b.length || a.localeCompare(b))
+    .map((f) => f.slice(0, -'.log'.length));
 }
 
 /** `19:20:01.123 INFO  rpc finished  OrderService/CreateOrder  OK  12ms  sub=usr_alice` */

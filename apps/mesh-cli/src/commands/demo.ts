@@ -6,7 +6,13 @@ import { CliError, isGrpcError, statusName } from '../errors';
 import { EXIT } from '../exit-codes';
 import { formatCents } from '../items';
 import { decodeJwt, tamperJwt } from '../jwt-decode';
-import { SERVICES, formatLogLine, linesForRequest, type LogLine } from '../service-logs';
+import {
+  SERVICES,
+  formatLogLine,
+  linesForRequest,
+  logFilesOf,
+  type LogLine,
+} from '../service-logs';
 import { waitFor } from '../wait';
 
 /** The demo seed's passwords (seed/demo-users.json) are `<username>-password`; MESH_DEMO_PASSWORD overrides. */
@@ -129,14 +135,20 @@ export async function demo(ctx: AppContext): Promise<void> {
   say(`\n6. what each service logged about request ${rid}`);
   const logs = await collectLogs(ctx, rid);
   for (const service of SERVICES) {
-    const lines = logs[service];
-    say(`  ${service}:`);
-    if (lines === undefined)
+    const files = Object.keys(logs).filter((f) => f === service || f.startsWith(`${service}-`));
+    if (files.length === 0) {
       say(
-        `    (no ${service}.log in ${ctx.config.logDir}: start the cluster with \`npm start\` or set MESH_LOG_DIR)`,
+        `  ${service}: (no ${service}.log in ${ctx.config.logDir}: is the cluster running under \`npm start\`? Or set MESH_LOG_DIR)`,
       );
-    else if (lines.length === 0) say('    (nothing yet)');
-    else for (const l of lines) say(`    ${formatLogLine(l)}`);
+    }
+    for (const file of files) {
+      const lines = logs[file];
+      say(
+        `  ${file === service ? service : `${service} (replica ${file.slice(service.length + 1)})`}:`,
+      );
+      if (lines.length === 0) say('    (nothing for this request id)');
+      for (const l of lines) say(`    ${formatLogLine(l)}`);
+    }
   }
   say(
     '\nDone: one token, verified at every hop, forged copies refused, and one request id across the logs.',
@@ -144,23 +156,37 @@ export async function demo(ctx: AppContext): Promise<void> {
   ctx.out.result({ ok: true, request_id: rid, order_id: created.id, steps, logs }, []);
 }
 
-// npm start appends log lines a moment after the call returns; wait (with a deadline) until every
-// service that has a log file shows at least one line for the request id.
-async function collectLogs(
-  ctx: AppContext,
-  rid: string,
-): Promise<Record<string, LogLine[] | undefined>> {
-  const read = () =>
-    Object.fromEntries(SERVICES.map((s) => [s, linesForRequest(ctx.config.logDir, s, rid)]));
+type Logs = Record<string, LogLine[]>;
+
+const countFor = (logs: Logs, service: string) =>
+  Object.entries(logs).reduce(
+    (n, [f, l]) => n + (f === service || f.startsWith(`${service}-`) ? l.length : 0),
+    0,
+  );
+
+// `npm start` appends log lines a moment after the call returns: re-read (with a deadline) until the
+// demo's last calls show up (2 logins; GetMe from the order and the forged one; 4 order-service lines).
+async function collectLogs(ctx: AppContext, rid: string): Promise<Logs> {
+  const read = (): Logs => {
+    const out: Logs = {};
+    for (const s of SERVICES) {
+      for (const f of logFilesOf(ctx.config.logDir, s))
+        out[f] = linesForRequest(ctx.config.logDir, f, rid) ?? [];
+    }
+    return out;
+  };
+  const expected: Record<string, number> = {
+    'auth-service': 2,
+    'user-service': 2,
+    'order-service': 4,
+  };
   let logs = read();
-  await waitFor(() => {
+  const complete = () => {
     logs = read();
-    // order-service logs the forged call last; user-service's last call is the forged GetMe.
-    return (
-      Object.values(logs).every((l) => l === undefined || l.length > 0) &&
-      (logs['user-service']?.length ?? 1) >= 2 &&
-      (logs['order-service']?.length ?? 1) >= 4
+    return SERVICES.every(
+      (s) => logFilesOf(ctx.config.logDir, s).length === 0 || countFor(logs, s) >= expected[s],
     );
-  }, 3000).catch(() => undefined);
+  };
+  await waitFor(complete, 3000).catch(() => undefined);
   return logs;
 }

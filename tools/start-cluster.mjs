@@ -1,0 +1,307 @@
+#!/usr/bin/env node
+// `npm start` / `npm run start:replicas`: build, run auth-, user- and order-service with
+// `nx run-many -t serve` (continuous targets), keep each service's JSON log in .data/logs/<name>.log,
+// show readable lines, print one line when every service answers SERVING on grpc.health.v1, and stop
+// every process (whole process groups, no orphans) on Ctrl-C / SIGTERM.
+//
+//   node tools/start-cluster.mjs              auth 50051 (+ HTTP 8080), user 50052, order 50053
+//   node tools/start-cluster.mjs --replicas   + user-service 50062 (own DATA_DIR, same seed) and
+//                                             order-service 50063 (same orders.db); both order replicas
+//                                             call both user replicas round-robin
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import {
+  checkPortFree,
+  createDisplay,
+  createLogFiles,
+  healthCheck,
+  httpOk,
+  pollUntil,
+  stripAnsi,
+} from './start-support.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const { values: flags } = parseArgs({ options: { replicas: { type: 'boolean' } } });
+const HOST = '127.0.0.1';
+const JWKS_URL = `http://${HOST}:8080/.well-known/jwks.json`;
+const SERVICES = ['auth-service', 'user-service', 'order-service'];
+const READY_TIMEOUT_MS = 90_000;
+const STOP_TIMEOUT_MS = 15_000;
+const nx = join(root, 'node_modules/.bin/nx');
+
+// One entry per process. The first replica of each service runs under nx; extra replicas are
+// spawned here with node (nx runs one instance of a target per project).
+const layout = [
+  { label: 'auth-service', service: 'auth-service', port: 50051 },
+  { label: 'user-service', service: 'user-service', port: 50052 },
+  { label: 'order-service', service: 'order-service', port: 50053 },
+];
+if (flags.replicas) {
+  layout.push(
+    {
+      label: 'user-service-2',
+      service: 'user-service',
+      port: 50062,
+      env: { DATA_DIR: '.data/user-service-2' },
+      after: 'user-service',
+    },
+    // Same DATA_DIR as the first replica: both share .data/order-service/orders.db (SQLite WAL).
+    {
+      label: 'order-service-2',
+      service: 'order-service',
+      port: 50063,
+      env: { DATA_DIR: '.data/order-service' },
+      after: 'order-service',
+    },
+  );
+}
+const addrs = (service) =>
+  layout.filter((p) => p.service === service).map((p) => `${HOST}:${p.port}`);
+
+// The layout fixes ports and data dirs; inherited values would make the three services collide.
+const baseEnv = { ...process.env, HOST, LOG_FORMAT: 'json', JWKS_URL, FORCE_COLOR: '0' };
+for (const k of ['GRPC_PORT', 'HTTP_PORT', 'DATA_DIR', 'JWT_PUBLIC_KEYS_FILE']) delete baseEnv[k];
+if (flags.replicas) baseEnv.USER_SERVICE_ADDR = addrs('user-service').join(',');
+
+const display = createDisplay({
+  tty: process.stdout.isTTY === true,
+  labels: layout.map((p) => p.label),
+});
+const logs = createLogFiles(join(root, '.data/logs'));
+const children = []; // { name, proc }
+const listening = new Map(); // label -> { address, http? }
+let stopping = false;
+
+function fail(message) {
+  process.stderr.write(`${display.bold('✖')} ${message}\n`);
+}
+
+async function checkPorts() {
+  const wanted = [...layout.map((p) => [p.port, p.label]), [8080, 'auth-service (JWKS HTTP)']];
+  for (const [port, who] of wanted) {
+    const problem = await checkPortFree(HOST, port);
+    if (problem) {
+      fail(
+        `cannot start: ${HOST}:${port} for ${who} is ${problem}. Is another cluster (npm start) running?` +
+          ` Stop it, or find the owner with: ss -ltnp 'sport = :${port}'`,
+      );
+      process.exit(1);
+    }
+  }
+}
+
+async function build() {
+  const projects = [...SERVICES, 'mesh-cli'].join(',');
+  const proc = spawn(nx, ['run-many', '-t', 'build', '-p', projects, '--outputStyle=static'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  const [code] = await once(proc, 'exit');
+  if (code !== 0) {
+    fail(`build failed (nx run-many -t build -p ${projects} exited ${code})`);
+    process.exit(1);
+  }
+}
+
+function onLine(label, raw) {
+  const line = stripAnsi(raw);
+  if (line.trim() === '') return;
+  if (line.startsWith('{')) {
+    let obj;
+    try {
+      obj = JSON.parse(line);
+    } catch {
+      obj = undefined;
+    }
+    if (obj) {
+      logs.append(label, line);
+      if (obj.msg === 'listening')
+        listening.set(obj.transport === 'http' ? `${label}#http` : label, obj.address);
+      process.stdout.write(`${display.json(label, line, obj)}\n`);
+      return;
+    }
+  }
+  process.stdout.write(`${display.text(label, display.dim(line))}\n`);
+}
+
+// nx prefixes each task's lines with "<project>: "; everything else is nx's own chatter.
+function readNxOutput(stream) {
+  const prefix = new RegExp(`^(${SERVICES.join('|')}): ?(.*)$`);
+  createInterface({ input: stream }).on('line', (raw) => {
+    const m = prefix.exec(stripAnsi(raw));
+    if (m) onLine(m[1], m[2]);
+    else if (stripAnsi(raw).trim()) process.stdout.write(`${display.dim(stripAnsi(raw))}\n`);
+  });
+}
+
+function watchExit(name, proc) {
+  children.push({ name, proc });
+  proc.on('exit', (code, signal) => {
+    if (stopping) return;
+    fail(
+      `${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping the cluster. See the lines above.`,
+    );
+    void stop(1);
+  });
+}
+
+function startNx() {
+  const proc = spawn(
+    nx,
+    ['run-many', '-t', 'serve', '-p', SERVICES.join(','), '--outputStyle=stream'],
+    {
+      cwd: root,
+      env: baseEnv,
+      detached: true, // its own process group: we signal the group, which holds every service
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  readNxOutput(proc.stdout);
+  readNxOutput(proc.stderr);
+  watchExit('nx run-many -t serve', proc);
+}
+
+function startReplica(p) {
+  const proc = spawn(process.execPath, [join('dist/apps', p.service, 'main.js')], {
+    cwd: root,
+    env: { ...baseEnv, ...p.env, GRPC_PORT: String(p.port) },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const s of [proc.stdout, proc.stderr])
+    createInterface({ input: s }).on('line', (l) => onLine(p.label, l));
+  watchExit(p.label, proc);
+}
+
+const groupAlive = (pid) => {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const signalGroup = (pid, sig) => {
+  try {
+    process.kill(-pid, sig);
+  } catch {
+    // already gone
+  }
+};
+
+/** Every process below `pid`, from one `ps` snapshot (Linux and macOS). */
+function descendantsOf(pid) {
+  let rows;
+  try {
+    rows = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,pgid='], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/).map(Number));
+  } catch {
+    return [];
+  }
+  const out = [];
+  const ownGroup = rows.find(([p]) => p === pid)?.[2];
+  const parents = new Set([pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [p, pp, pg] of rows) {
+      if (parents.has(pp) && !parents.has(p)) {
+        parents.add(p);
+        // Children left in our own group (this very `ps`) are not ours to signal.
+        if (pg !== ownGroup) out.push({ pid: p, pgid: pg });
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+async function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write(`${display.dim('stopping the cluster…')}\n`);
+  // nx starts each task in a session of its own (a pty), so the services are NOT in nx's process
+  // group. nx forwards SIGTERM to them, but in case it dies first, signal every descendant's group too.
+  const groups = new Set(children.map(({ proc }) => proc.pid));
+  for (const d of descendantsOf(process.pid)) groups.add(d.pgid);
+  groups.delete(process.pid);
+  for (const g of groups) signalGroup(g, 'SIGTERM');
+  const allGone = () => [...groups].every((g) => !groupAlive(g));
+  if (!(await pollUntil(allGone, { timeoutMs: STOP_TIMEOUT_MS, intervalMs: 100 }))) {
+    fail(`some processes ignored SIGTERM for ${STOP_TIMEOUT_MS / 1000}s: sending SIGKILL`);
+    for (const g of groups) signalGroup(g, 'SIGKILL');
+    await pollUntil(allGone, { timeoutMs: 3000, intervalMs: 100 });
+  }
+  await logs.close();
+  process.stdout.write(`${code === 0 ? '✔ cluster stopped' : 'cluster stopped'}\n`);
+  process.exit(code);
+}
+
+async function waitReady() {
+  const started = new Set(['auth-service', 'user-service', 'order-service']);
+  const pending = () => layout.filter((p) => !p.ready);
+  const ok = await pollUntil(
+    async () => {
+      for (const p of layout) {
+        if (!started.has(p.label) && listening.has(p.after)) {
+          started.add(p.label);
+          startReplica(p); // after its first replica listens: schema setup of a shared DB is not raced
+        }
+      }
+      await Promise.all(
+        pending()
+          .filter((p) => started.has(p.label))
+          .map(async (p) => {
+            p.ready = (await healthCheck(`${HOST}:${p.port}`)) === 'SERVING';
+          }),
+      );
+      return pending().length === 0 && (await httpOk(JWKS_URL));
+    },
+    { timeoutMs: READY_TIMEOUT_MS, stopped: () => stopping },
+  );
+  if (stopping) return;
+  if (!ok) {
+    const names =
+      pending()
+        .map((p) => p.label)
+        .join(', ') || `JWKS at ${JWKS_URL}`;
+    fail(
+      `not ready after ${READY_TIMEOUT_MS / 1000}s: ${names} did not report SERVING on grpc.health.v1`,
+    );
+    return stop(1);
+  }
+  const list = (s) => addrs(s).join(', ');
+  const tryCmd = flags.replicas
+    ? `MESH_ORDER_ADDR=${addrs('order-service').join(',')} npm run cli -- demo`
+    : 'npm run cli -- demo';
+  process.stdout.write(
+    `${display.bold(`✔ jwt-mesh cluster ready in ${((Date.now() - t0) / 1000).toFixed(1)}s`)} — auth ${list('auth-service')} (JWKS ${JWKS_URL})` +
+      ` · user ${list('user-service')} · order ${list('order-service')} — try: ${tryCmd}\n` +
+      `${display.dim(`  logs: .data/logs/<service>.log · data: .data/ · Ctrl-C stops everything${flags.replicas ? ' · orders.db shared by both order replicas, order → user round-robin' : ''}`)}\n`,
+  );
+}
+
+// `npm start` runs us under `sh -c`; if someone kills npm or the shell, we are re-parented and must
+// not leave a cluster behind.
+function stopWhenOrphaned() {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop(0);
+  }, 1000).unref();
+}
+
+const t0 = Date.now();
+stopWhenOrphaned();
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+process.on('SIGHUP', () => void stop(0));
+await checkPorts();
+await build();
+if (!stopping) {
+  startNx();
+  await waitReady();
+}
