@@ -1,6 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { createUserClient } from '@jwt-mesh/contracts';
-import { createTestKeys, signTestToken } from '@jwt-mesh/jwt-interceptor/testing';
+import { createTestKeys, signTestToken, startJwksServer } from '@jwt-mesh/jwt-interceptor/testing';
 import { captureLogger, unaryCall } from '@jwt-mesh/service-kit/testing';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +41,31 @@ describe('startServer (config-driven)', () => {
       expect(log.lines().find((l) => l.msg === 'listening')).toMatchObject({
         service: 'user-service',
       });
+    }
+  });
+
+  it('verifies with keys fetched from JWKS_URL', async () => {
+    const keys = createTestKeys();
+    const jwks = await startJwksServer(keys.jwks);
+    const config = parseUserConfig({
+      GRPC_PORT: '0',
+      DATA_DIR: join(dir, 'data-jwks'),
+      JWKS_URL: jwks.url,
+    });
+    const service = await startServer(config, captureLogger('user-service').logger);
+    const client = createUserClient(service.running.address);
+    try {
+      const jwt = await signTestToken(
+        { sub: 'usr_alice', roles: ['customer'] },
+        { keys, issuer: config.JWT_ISSUER, audience: 'user-service' },
+      );
+      const out = await unaryCall(client, 'GetMe', {}, { authorization: `Bearer ${jwt}` });
+      expect(out.code).toBe(grpc.status.OK);
+      expect(jwks.requests).toBeGreaterThan(0);
+    } finally {
+      client.close();
+      await service.stop(0);
+      await jwks.close();
     }
   });
 });
