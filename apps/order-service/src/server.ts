@@ -31,6 +31,11 @@ export interface OrderServerDeps {
   port: number;
   logger: pino.Logger;
   auth: AuthSettings;
+  /**
+   * Replaces the interceptor built from `auth`. Plain dependency injection for the benchmark's
+   * baselines (no auth, reference tokens); start.ts never sets it, and no variable reaches it.
+   */
+  authInterceptor?: grpc.ServerInterceptor;
   store: OrderStore;
   /** The process's one user-service client (see clients/user-directory.ts). */
   userClient: UserServiceClient;
@@ -62,7 +67,7 @@ export async function createOrderServer(deps: OrderServerDeps): Promise<RunningS
     port: deps.port,
     services: [{ definition: grpcObject.mesh.order.v1.OrderService.service, implementation }],
     packageDefinition,
-    interceptors: [authInterceptor(deps.auth, deps.logger)],
+    interceptors: [deps.authInterceptor ?? authInterceptor(deps.auth, deps.logger)],
     subjectOf: (md: grpc.Metadata) => findPrincipal(md)?.subject,
     logger: deps.logger,
   });

@@ -29,6 +29,11 @@ export interface UserServerDeps {
   port: number;
   logger: pino.Logger;
   auth: AuthSettings;
+  /**
+   * Replaces the interceptor built from `auth`. Plain dependency injection for the benchmark's
+   * baselines (no auth, reference tokens); start.ts never sets it, and no variable reaches it.
+   */
+  authInterceptor?: grpc.ServerInterceptor;
   store: UserStore;
 }
 
@@ -51,7 +56,7 @@ export async function createUserServer(deps: UserServerDeps): Promise<RunningSer
     port: deps.port,
     services: [{ definition: grpcObject.mesh.user.v1.UserService.service, implementation }],
     packageDefinition,
-    interceptors: [authInterceptor(deps.auth, deps.logger)],
+    interceptors: [deps.authInterceptor ?? authInterceptor(deps.auth, deps.logger)],
     subjectOf: (md: grpc.Metadata) => findPrincipal(md)?.subject,
     logger: deps.logger,
   });
