@@ -16,6 +16,8 @@ export interface CallOptions {
   token?: string;
   requestId?: string;
   deadlineMs?: number;
+  /** Queue the call until the channel connects (e.g. right after the server restarted) instead of failing fast. */
+  waitForReady?: boolean;
 }
 
 type Invoke<Res> = (
@@ -28,6 +30,7 @@ function unary<Res>(invoke: Invoke<Res>, o: CallOptions = {}): Promise<Res> {
   const md = new grpc.Metadata();
   if (o.token !== undefined) md.set('authorization', `Bearer ${o.token}`);
   md.set('x-request-id', o.requestId ?? randomUUID());
+  if (o.waitForReady) md.setOptions({ waitForReady: true });
   return new Promise((resolve, reject) =>
     invoke(md, { deadline: Date.now() + (o.deadlineMs ?? 5000) }, (err, res) =>
       err ? reject(err) : resolve(res!),
