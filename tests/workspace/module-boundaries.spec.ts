@@ -27,7 +27,7 @@ async function lintBoundaries(file: string, code: string): Promise<string[]> {
       {
         files: ['**/*.ts'],
         languageOptions: { parser: tseslint.parser },
-        plugins: { '@nx': nx },
+        plugins: { '@nx': nx as never },
         rules: {
           '@nx/enforce-module-boundaries': [
             'error',
