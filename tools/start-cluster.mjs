@@ -8,7 +8,7 @@
 //   node tools/start-cluster.mjs --replicas   + user-service 50062 (own DATA_DIR, same seed) and
 //                                             order-service 50063 (same orders.db); both order replicas
 //                                             call both user replicas round-robin
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -17,9 +17,12 @@ import {
   checkPortFree,
   createDisplay,
   createLogFiles,
+  descendantsOf,
+  groupAlive,
   healthCheck,
   httpOk,
   pollUntil,
+  signalGroup,
   stripAnsi,
 } from './start-support.mjs';
 
@@ -176,57 +179,19 @@ function startReplica(p) {
   watchExit(p.label, proc);
 }
 
-const groupAlive = (pid) => {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-const signalGroup = (pid, sig) => {
-  try {
-    process.kill(-pid, sig);
-  } catch {
-    // already gone
-  }
-};
-
-/** Every process below `pid`, from one `ps` snapshot (Linux and macOS). */
-function descendantsOf(pid) {
-  let rows;
-  try {
-    rows = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,pgid='], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .map((l) => l.trim().split(/\s+/).map(Number));
-  } catch {
-    return [];
-  }
-  const out = [];
-  const ownGroup = rows.find(([p]) => p === pid)?.[2];
-  const parents = new Set([pid]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [p, pp, pg] of rows) {
-      if (parents.has(pp) && !parents.has(p)) {
-        parents.add(p);
-        // Children left in our own group (this very `ps`) are not ours to signal.
-        if (pg !== ownGroup) out.push({ pid: p, pgid: pg });
-        grew = true;
-      }
-    }
-  }
-  return out;
-}
+let groups = new Set();
 
 async function stop(code) {
-  if (stopping) return;
+  if (stopping) {
+    // A second Ctrl-C: the user is not waiting for graceful shutdowns.
+    for (const g of groups) signalGroup(g, 'SIGKILL');
+    return;
+  }
   stopping = true;
   process.stdout.write(`${display.dim('stopping the cluster…')}\n`);
   // nx starts each task in a session of its own (a pty), so the services are NOT in nx's process
   // group. nx forwards SIGTERM to them, but in case it dies first, signal every descendant's group too.
-  const groups = new Set(children.map(({ proc }) => proc.pid));
+  groups = new Set(children.map(({ proc }) => proc.pid));
   for (const d of descendantsOf(process.pid)) groups.add(d.pgid);
   groups.delete(process.pid);
   for (const g of groups) signalGroup(g, 'SIGTERM');

@@ -1,5 +1,6 @@
 // Helpers of tools/start-cluster.mjs: port checks, gRPC health polling, per-service log files and
 // readable terminal lines. Plain Node ESM (no build step), using only the workspace's dependencies.
+import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -112,4 +113,50 @@ export function createDisplay({ tty, labels }) {
     dim: (s) => (tty ? `\u001b[2m${s}\u001b[0m` : s),
     bold: (s) => (tty ? `\u001b[1m${s}\u001b[0m` : s),
   };
+}
+
+/** Whether any process of group `pid` is alive. */
+export const groupAlive = (pid) => {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+/** Sends `sig` to the whole process group `pid`, if it still exists. */
+export const signalGroup = (pid, sig) => {
+  try {
+    process.kill(-pid, sig);
+  } catch {
+    // already gone
+  }
+};
+
+/** Every process below `pid`, from one `ps` snapshot (Linux and macOS). */
+export function descendantsOf(pid) {
+  let rows;
+  try {
+    rows = execFileSync('ps', ['-A', '-o', 'pid=,ppid=,pgid='], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/).map(Number));
+  } catch {
+    return [];
+  }
+  const out = [];
+  const ownGroup = rows.find(([p]) => p === pid)?.[2];
+  const parents = new Set([pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [p, pp, pg] of rows) {
+      if (parents.has(pp) && !parents.has(p)) {
+        parents.add(p);
+        // Children left in our own group (this very `ps`) are not ours to signal.
+        if (pg !== ownGroup) out.push({ pid: p, pgid: pg });
+        grew = true;
+      }
+    }
+  }
+  return out;
 }

@@ -143,6 +143,8 @@ export async function demo(ctx: AppContext): Promise<void> {
     }
     for (const file of files) {
       const lines = logs[file];
+      // A replica's file from an earlier `start:replicas` run has nothing for this id: skip it.
+      if (file !== service && lines.length === 0) continue;
       say(
         `  ${file === service ? service : `${service} (replica ${file.slice(service.length + 1)})`}:`,
       );
