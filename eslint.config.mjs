@@ -76,6 +76,13 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
+    // The bench never ships: it composes the apps' own server factories with other auth wirings
+    // (no-auth and reference-token baselines) and measures the libs' internals directly, so it
+    // is the one project allowed to import app and lib source files (STYLE.md §1, issue 8).
+    files: ['bench/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': 'off', 'no-restricted-imports': 'off' },
+  },
+  {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
