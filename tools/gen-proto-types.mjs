@@ -19,7 +19,9 @@ const walk = (dir) =>
   });
 
 function generate(target) {
-  const files = walk(protoDir).map((p) => relative(protoDir, p)).sort();
+  const files = walk(protoDir)
+    .map((p) => relative(protoDir, p))
+    .sort();
   const flags = [
     opts.keepCase && '--keepCase',
     `--longs=${opts.longs}`,

@@ -33,7 +33,10 @@ export type { LoginRequest__Output } from './generated/mesh/auth/v1/LoginRequest
 export type { TokenResponse, TokenResponse__Output } from './generated/mesh/auth/v1/TokenResponse';
 export type { RefreshRequest__Output } from './generated/mesh/auth/v1/RefreshRequest';
 export type { LogoutRequest__Output } from './generated/mesh/auth/v1/LogoutRequest';
-export type { GetJwksResponse, GetJwksResponse__Output } from './generated/mesh/auth/v1/GetJwksResponse';
+export type {
+  GetJwksResponse,
+  GetJwksResponse__Output,
+} from './generated/mesh/auth/v1/GetJwksResponse';
 export type { IntrospectRequest__Output } from './generated/mesh/auth/v1/IntrospectRequest';
 export type {
   IntrospectResponse,
@@ -51,7 +54,10 @@ export type {
   ListUsersResponse,
   ListUsersResponse__Output,
 } from './generated/mesh/user/v1/ListUsersResponse';
-export type { OrderServiceClient, OrderServiceHandlers } from './generated/mesh/order/v1/OrderService';
+export type {
+  OrderServiceClient,
+  OrderServiceHandlers,
+} from './generated/mesh/order/v1/OrderService';
 export type { Order, Order__Output } from './generated/mesh/order/v1/Order';
 export type { OrderItem, OrderItem__Output } from './generated/mesh/order/v1/OrderItem';
 export type { OrderStatus, OrderStatus__Output } from './generated/mesh/order/v1/OrderStatus';

@@ -21,7 +21,10 @@ describe('loadMesh', () => {
     };
     expect(Order.type).toBeDefined();
     const svc = grpcObject.mesh.order.v1.OrderService.service.GetOrder;
-    const bytes = svc.responseSerialize({ total_cents: '9007199254740993', status: 'ORDER_STATUS_PENDING' });
+    const bytes = svc.responseSerialize({
+      total_cents: '9007199254740993',
+      status: 'ORDER_STATUS_PENDING',
+    });
     const back = svc.responseDeserialize(bytes);
     expect(back.total_cents).toBe('9007199254740993');
     expect(back.status).toBe('ORDER_STATUS_PENDING');
