@@ -1,10 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { randomUUID } from 'node:crypto';
-import {
-  createAuthServerInterceptor,
-  createRemoteKeySet,
-  type KeySet,
-} from '@jwt-mesh/jwt-interceptor';
+import { createAuthServerInterceptor, createRemoteKeySet, type KeySet } from '../index';
 import {
   createTestKeys,
   signTestToken,
@@ -12,7 +8,7 @@ import {
   TEST_AUDIENCE,
   TEST_ISSUER,
   type JwksServer,
-} from '@jwt-mesh/jwt-interceptor/testing';
+} from '../testing';
 import {
   bearer,
   ECHO_PATH,

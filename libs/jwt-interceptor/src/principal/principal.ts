@@ -59,6 +59,10 @@ export function buildPrincipal(payload: JWTPayload, opts: PrincipalClaims): Prin
     throw new InvalidTokenError('ERR_MISSING_SUBJECT');
   }
   const roles = stringList(payload[opts.rolesClaim], 'ERR_INVALID_ROLES');
+  // RFC 8693/9068: `scope` is a space-delimited string; `scp` (Azure AD, Okta) may be a list.
+  if (payload.scope !== undefined && typeof payload.scope !== 'string') {
+    throw new InvalidTokenError('ERR_INVALID_SCOPE');
+  }
   const scopes =
     payload.scope !== undefined
       ? stringList(payload.scope, 'ERR_INVALID_SCOPE')

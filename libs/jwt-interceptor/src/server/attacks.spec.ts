@@ -14,13 +14,13 @@ import {
   TEST_ISSUER,
   unsignedToken,
   type JwksServer,
-} from '@jwt-mesh/jwt-interceptor/testing';
+} from '../testing';
 import {
   createAuthServerInterceptor,
   createStaticKeySet,
   type AuthServerInterceptor,
   type KeySet,
-} from '@jwt-mesh/jwt-interceptor';
+} from '../index';
 import { rawGrpcCall } from '../test-support/raw-http2-call';
 import {
   bearer,

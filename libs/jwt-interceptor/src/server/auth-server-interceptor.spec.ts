@@ -8,13 +8,8 @@ import {
   requireScope,
   type AuthServerOptions,
   type KeySet,
-} from '@jwt-mesh/jwt-interceptor';
-import {
-  createTestKeys,
-  signTestToken,
-  TEST_AUDIENCE,
-  TEST_ISSUER,
-} from '@jwt-mesh/jwt-interceptor/testing';
+} from '../index';
+import { createTestKeys, signTestToken, TEST_AUDIENCE, TEST_ISSUER } from '../testing';
 import {
   bearer,
   ECHO_PATH,
@@ -129,7 +124,10 @@ describe('createAuthServerInterceptor on a real server', () => {
       healthService as grpc.ServiceDefinition,
       'Health',
     );
-    const health = new Health(server.address, grpc.credentials.createInsecure()) as grpc.Client & {
+    const health = new Health(
+      server.address,
+      grpc.credentials.createInsecure(),
+    ) as unknown as grpc.Client & {
       check: (
         req: object,
         cb: (err: grpc.ServiceError | null, res: { status: string }) => void,
