@@ -1,4 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
+import pino from 'pino';
 import { HealthImplementation, service as healthService } from 'grpc-health-check';
 import {
   createAuthServerInterceptor,
@@ -230,5 +231,29 @@ describe('option checks at construction', () => {
     expect(() => createAuthServerInterceptor(opts as unknown as AuthServerOptions)).toThrow(
       TypeError,
     );
+  });
+});
+
+describe('logging', () => {
+  it('logs reasons at debug and never a token, signature or claim value', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'debug' }, { write: (l: string) => void lines.push(l) });
+    const interceptor = createAuthServerInterceptor({ ...base, logger });
+    const server = await startTestServer({ interceptors: [interceptor] });
+    const client = new EchoClient(server.address, grpc.credentials.createInsecure());
+    const good = await signTestToken({ sub: 'usr_secret_subject', roles: ['r'] }, { keys });
+    const expired = await signTestToken(
+      { sub: 'usr_secret_subject' },
+      { keys, expiresInSeconds: -3600 },
+    );
+    for (const t of [good, good, expired, `${good}x`])
+      await unaryCall(client, ECHO_PATH, {}, bearer(`Bearer ${t}`));
+    client.close();
+    await server.close();
+    const text = lines.join('\n');
+    expect(text).toContain('"reason":"ERR_JWT_EXPIRED"');
+    for (const t of [good, expired])
+      for (const part of t.split('.')) expect(text).not.toContain(part);
+    expect(text).not.toContain('usr_secret_subject');
   });
 });

@@ -1,5 +1,5 @@
 import { UnsecuredJWT, type JWTPayload } from 'jose';
-import { AuthError, InvalidTokenError } from '../errors/auth-error';
+import { AuthError, InvalidTokenError, reasonOf } from '../errors/auth-error';
 import type { KeySet } from '../keys/key-set';
 import { buildPrincipal, type Principal } from '../principal/principal';
 import { checkHeader } from './header-checks';
@@ -79,7 +79,7 @@ export function createVerifier(p: VerifyPolicy): (token: string) => Promise<Veri
       if (err instanceof AuthError || err instanceof VerifierBugError) throw err;
       // jose throws its own errors but also plain TypeError/DataError for some inputs: all of them
       // mean "this token is not acceptable".
-      throw new InvalidTokenError(reasonFromJose(err));
+      throw new InvalidTokenError(reasonOf(err));
     }
     checkNumericDates(payload);
     const nowS = now.getTime() / 1000;
@@ -98,9 +98,4 @@ const NONE_HEADER = Buffer.from('{"alg":"none"}').toString('base64url');
 function payloadSegment(token: string): string {
   const first = token.indexOf('.');
   return token.slice(first + 1, token.indexOf('.', first + 1));
-}
-
-function reasonFromJose(err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^ERR_[A-Z0-9_]{1,48}$/.test(code) ? code : 'ERR_MALFORMED';
 }
