@@ -40,8 +40,9 @@ export class VerifierBugError extends Error {
 
 /**
  * One function from a length-checked compact JWS to a principal:
- * header checks → key by kid (our key set only) → signature and claims (jose) → our date,
- * lifetime and subject checks → principal. Errors: AuthError subclasses, or VerifierBugError.
+ * header checks → key by kid (our key set only) → signature (node:crypto, signature.ts) → claims
+ * (jose's validateClaimsSet via UnsecuredJWT.decode) → our date, lifetime and subject checks →
+ * principal. Errors: AuthError subclasses, or VerifierBugError.
  */
 export function createVerifier(p: VerifyPolicy): (token: string) => Promise<VerifyOutcome> {
   const cache = p.cacheMax === false ? undefined : new VerifiedTokenCache(p.cacheMax);
