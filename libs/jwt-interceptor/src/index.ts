@@ -20,7 +20,7 @@ export {
   type StaticKeySetOptions,
 } from './keys/static-key-set';
 export type { KeySet, KeySetStats, KeyRequest } from './keys/key-set';
-export { SUPPORTED_ALGORITHMS } from './keys/algorithms';
+export { SUPPORTED_ALGORITHMS, type Algorithm } from './keys/algorithms';
 
 export {
   AuthError,

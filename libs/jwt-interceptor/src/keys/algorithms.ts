@@ -3,6 +3,11 @@ import type { KeyObject } from 'node:crypto';
 /**
  * The asymmetric JWS algorithms this library verifies. HMAC is absent on purpose: a verifier that
  * holds the secret can mint tokens, and "HS256 with the public key as secret" is a classic attack.
+ *
+ * @example
+ * ```ts
+ * const algorithms = config.JWT_ALGORITHMS.filter((a) => SUPPORTED_ALGORITHMS.includes(a as Algorithm));
+ * ```
  */
 export const SUPPORTED_ALGORITHMS = Object.freeze([
   'ES256',

@@ -7,7 +7,14 @@ export interface KeyRequest {
   readonly kid?: string | undefined;
 }
 
-/** Counters of a key set. */
+/**
+ * Counters of a key set.
+ *
+ * @example
+ * ```ts
+ * if (!keys.stats().loaded) running.setServing(false);
+ * ```
+ */
 export interface KeySetStats {
   /** Usable keys held now. */
   keys: number;

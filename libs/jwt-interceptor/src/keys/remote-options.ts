@@ -1,6 +1,13 @@
 import type { AuthLogger } from '../util/logger';
 
-/** Options of `createRemoteKeySet`. Durations carry their unit in the name. */
+/**
+ * Options of `createRemoteKeySet`. Durations carry their unit in the name.
+ *
+ * @example
+ * ```ts
+ * const opts: RemoteKeySetOptions = { url: config.JWKS_URL, cooldownSeconds: 10, logger };
+ * ```
+ */
 export interface RemoteKeySetOptions {
   /** The JWKS URL, `https:` or `http:` only. */
   url: string;

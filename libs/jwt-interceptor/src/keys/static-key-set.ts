@@ -5,7 +5,14 @@ import { algorithmsForKey, checkAlgorithms } from './algorithms';
 import { importJwk, importJwks } from './jwk-import';
 import { type KeyEntry, type KeySet, type KeyRequest, selectKey } from './key-set';
 
-/** Options of {@link createStaticKeySet}: at least one of `jwks`, `pem`, `jwk`. */
+/**
+ * Options of {@link createStaticKeySet}: at least one of `jwks`, `pem`, `jwk`.
+ *
+ * @example
+ * ```ts
+ * const opts: StaticKeySetOptions = { jwks: readFileSync(path, 'utf8'), algorithms: ['ES256'] };
+ * ```
+ */
 export interface StaticKeySetOptions {
   /** A JWKS object or its JSON text. */
   jwks?: string | object;

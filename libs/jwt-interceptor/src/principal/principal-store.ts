@@ -5,7 +5,14 @@ import type { Principal } from './principal';
 // forge it, and it dies with the call.
 const principals = new WeakMap<Metadata, Principal>();
 
-/** Anything with the call's incoming metadata: every grpc-js server call object fits. */
+/**
+ * Anything with the call's incoming metadata: every grpc-js server call object fits.
+ *
+ * @example
+ * ```ts
+ * const who = (call: CallWithMetadata) => getPrincipal(call).subject;
+ * ```
+ */
 export interface CallWithMetadata {
   readonly metadata: Metadata;
 }

@@ -6,6 +6,11 @@ import { checkLogger, type AuthLogger } from '../util/logger';
 /**
  * Options of `createAuthServerInterceptor`. `keys`, `issuer`, `audience` and `algorithms` are
  * required: a verifier that does not pin them accepts tokens meant for someone else.
+ *
+ * @example
+ * ```ts
+ * const opts: AuthServerOptions = { keys, issuer: 'http://127.0.0.1:8080', audience: 'user-service', algorithms: ['ES256'] };
+ * ```
  */
 export interface AuthServerOptions {
   /** Where verification keys come from: `createRemoteKeySet` or `createStaticKeySet`. */

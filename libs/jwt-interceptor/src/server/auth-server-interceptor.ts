@@ -7,7 +7,14 @@ import { checkAuthOptions, type AuthServerOptions } from './auth-options';
 import { AuthCounters, type AuthStats } from './auth-stats';
 import { CallGate } from './call-gate';
 
-/** A grpc-js server interceptor that also reports its counters. */
+/**
+ * A grpc-js server interceptor that also reports its counters.
+ *
+ * @example
+ * ```ts
+ * logger.info(auth.stats(), 'auth stats');
+ * ```
+ */
 export type AuthServerInterceptor = grpc.ServerInterceptor & { stats(): AuthStats };
 
 const INTERNAL = { code: grpc.status.INTERNAL, details: 'internal error' };

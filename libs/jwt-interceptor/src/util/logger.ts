@@ -1,6 +1,11 @@
 /**
  * The part of a pino logger this library uses; `pino.Logger` fits. Libraries never create their
  * own logger (STYLE.md §5), so the default is silent.
+ *
+ * @example
+ * ```ts
+ * createAuthServerInterceptor({ ...opts, logger: rootLogger.child({ lib: 'jwt' }) });
+ * ```
  */
 export interface AuthLogger {
   debug(obj: object, msg: string): void;
