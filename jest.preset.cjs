@@ -20,6 +20,7 @@ module.exports = {
     '^@jwt-mesh/contracts$': lib('contracts/src/index.ts'),
     '^@jwt-mesh/jwt-interceptor$': lib('jwt-interceptor/src/index.ts'),
     '^@jwt-mesh/jwt-interceptor/testing$': lib('jwt-interceptor/src/testing/index.ts'),
+    '^@jwt-mesh/service-auth$': lib('service-auth/src/index.ts'),
     '^@jwt-mesh/service-kit$': lib('service-kit/src/index.ts'),
     '^@jwt-mesh/service-kit/testing$': lib('service-kit/src/testing/index.ts'),
   },

@@ -31,7 +31,7 @@ beforeAll(() => {
 
 it('knows every project with its type tag', () => {
   for (const app of APPS) expect(graph.nodes[app]?.data.tags).toContain('type:app');
-  for (const lib of ['contracts', 'jwt-interceptor', 'service-kit']) {
+  for (const lib of ['contracts', 'jwt-interceptor', 'service-kit', 'service-auth']) {
     expect(graph.nodes[lib]?.data.tags).toContain('type:lib');
   }
   expect(graph.nodes.protos?.data.tags).toContain('type:proto');
@@ -64,4 +64,11 @@ it('has the services depending on the shared libs they use', () => {
     const targets = graph.dependencies[svc].map((d) => d.target);
     expect(targets).toEqual(expect.arrayContaining(['service-kit', 'jwt-interceptor']));
   }
+  // The verifying services share their token-verification wiring; auth-service mints, so it does not.
+  for (const svc of ['user-service', 'order-service']) {
+    expect(graph.dependencies[svc].map((d) => d.target)).toContain('service-auth');
+  }
+  expect(graph.dependencies['service-auth'].map((d) => d.target)).toEqual(
+    expect.arrayContaining(['service-kit', 'jwt-interceptor']),
+  );
 });

@@ -8,71 +8,29 @@ import {
   type ConfigValues,
   type EnvLike,
 } from '@jwt-mesh/service-kit';
-import { SUPPORTED_ALGORITHMS } from '@jwt-mesh/jwt-interceptor';
+import {
+  keySourceOf,
+  verifierProblems,
+  verifierSchema,
+  type KeySource,
+} from '@jwt-mesh/service-auth';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
+export { DEFAULT_JWKS_URL, type KeySource } from '@jwt-mesh/service-auth';
+
 const SERVICE = 'user-service';
-export const DEFAULT_JWKS_URL = 'http://127.0.0.1:8080/.well-known/jwks.json';
-// Asymmetric only (the lib's list): a verifier never holds a secret that could mint tokens.
-const ALGORITHMS: readonly string[] = SUPPORTED_ALGORITHMS;
 const SEED_RELATIVE = join('seed', 'demo-users.json');
 
 /** Every variable user-service reads. `--print-config-schema` prints it. */
 export const schema = defineConfig({
   ...commonSchema({ service: SERVICE, grpcPort: 50052 }),
-  JWT_ISSUER: {
-    type: 'string',
-    default: 'http://127.0.0.1:8080',
-    description: 'expected `iss` of access tokens',
-  },
-  JWT_AUDIENCE: {
-    type: 'string',
-    default: SERVICE,
-    description: 'this service’s name; must be in `aud`',
-  },
-  JWT_ALGORITHMS: {
-    type: 'list',
-    default: ['ES256'],
-    description: `accepted JWS algorithms, comma separated (pinned; some of ${ALGORITHMS.join(', ')})`,
-  },
-  JWKS_URL: {
-    type: 'url',
-    description: `JWKS of the auth service, fetched at start and refreshed [default ${DEFAULT_JWKS_URL}]; not together with JWT_PUBLIC_KEYS_FILE`,
-  },
-  JWT_PUBLIC_KEYS_FILE: {
-    type: 'path',
-    description:
-      'static PEM, JWK or JWKS file of verification keys; then auth is never called. Not together with JWKS_URL',
-  },
-  JWT_CLOCK_TOLERANCE_SECONDS: {
-    type: 'int',
-    default: 30,
-    min: 0,
-    max: 300,
-    description: 'allowed clock skew for exp/nbf/iat',
-  },
-  JWT_MAX_TOKEN_LIFETIME_SECONDS: {
-    type: 'int',
-    default: 3600,
-    min: 1,
-    max: 86400,
-    description: 'tokens whose exp - iat exceeds this are refused',
-  },
-  JWT_CACHE_MAX_ENTRIES: {
-    type: 'int',
-    default: 10000,
-    min: 0,
-    max: 1000000,
-    description: 'verified-token cache size; 0 turns the cache off',
-  },
+  ...verifierSchema({ service: SERVICE }),
   SEED_FILE: {
     type: 'path',
     description: `profiles loaded when the database is empty [default ${SEED_RELATIVE} beside main.js, else the repo's]`,
   },
 });
-
-export type KeySource = { kind: 'jwks'; url: string } | { kind: 'file'; path: string };
 
 export type UserConfig = Omit<ConfigValues<typeof schema>, 'SEED_FILE'> & {
   readonly SEED_FILE: string;
@@ -104,20 +62,14 @@ export function parseUserConfig(env: EnvLike, seedSearchStart?: string): UserCon
   }
   // Cross-variable checks read the raw values, so they report even when another variable is bad.
   const raw = (name: keyof typeof schema) => env[name]?.trim() || undefined;
-  problems.push(...algorithmProblems(raw('JWT_ALGORITHMS')));
-  if (raw('JWKS_URL') && raw('JWT_PUBLIC_KEYS_FILE')) {
-    problems.push('JWKS_URL, JWT_PUBLIC_KEYS_FILE: set one or the other, not both');
-  }
+  problems.push(...verifierProblems(env));
   const seedFile = raw('SEED_FILE') ?? findDefaultSeedFile(seedSearchStart);
   if (!seedFile)
     problems.push(`SEED_FILE: not set, and no ${SEED_RELATIVE} beside main.js or above it`);
   else if (!existsSync(seedFile))
     problems.push(`SEED_FILE: no such file ${JSON.stringify(seedFile)}`);
   if (problems.length > 0 || !values || !seedFile) throw new ConfigError(problems);
-  const keySource: KeySource = values.JWT_PUBLIC_KEYS_FILE
-    ? { kind: 'file', path: values.JWT_PUBLIC_KEYS_FILE }
-    : { kind: 'jwks', url: values.JWKS_URL ?? DEFAULT_JWKS_URL };
-  return Object.freeze({ ...values, SEED_FILE: seedFile, keySource });
+  return Object.freeze({ ...values, SEED_FILE: seedFile, keySource: keySourceOf(values) });
 }
 
 /**
@@ -138,14 +90,4 @@ export function loadUserConfig(
     );
     return process.exit(CONFIG_EXIT_CODE);
   }
-}
-
-function algorithmProblems(raw: string | undefined): string[] {
-  const list = (raw ?? '')
-    .split(',')
-    .map((a) => a.trim())
-    .filter(Boolean);
-  return list
-    .filter((alg) => !ALGORITHMS.includes(alg))
-    .map((alg) => `JWT_ALGORITHMS: ${JSON.stringify(alg)} is not supported`);
 }

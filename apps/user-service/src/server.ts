@@ -1,7 +1,8 @@
 import type * as grpc from '@grpc/grpc-js';
 import { loadMesh, type UserServiceHandlers } from '@jwt-mesh/contracts';
-import { createAuthServerInterceptor, findPrincipal, type KeySet } from '@jwt-mesh/jwt-interceptor';
-import { INFRA_METHODS, startGrpcServer, unary, type RunningServer } from '@jwt-mesh/service-kit';
+import { findPrincipal } from '@jwt-mesh/jwt-interceptor';
+import { createServiceAuthInterceptor, type AuthSettings } from '@jwt-mesh/service-auth';
+import { startGrpcServer, unary, type RunningServer } from '@jwt-mesh/service-kit';
 import type pino from 'pino';
 import { toStatus } from './errors';
 import { getMe } from './handlers/get-me';
@@ -9,19 +10,7 @@ import { getUser } from './handlers/get-user';
 import { listUsers } from './handlers/list-users';
 import type { UserStore } from './store/user-store';
 
-/** How incoming tokens are verified. */
-export interface AuthSettings {
-  keys: KeySet;
-  issuer: string;
-  audience: string;
-  algorithms: readonly string[];
-  clockToleranceSeconds?: number;
-  maxTokenLifetimeSeconds?: number;
-  /** Verified-token cache size; 0 turns it off. */
-  cacheMaxEntries?: number;
-  /** Clock for token checks (tests). */
-  now?: () => Date;
-}
+export type { AuthSettings } from '@jwt-mesh/service-auth';
 
 /** Everything user-service needs; start.ts builds it from config, tests build it by hand. */
 export interface UserServerDeps {
@@ -56,24 +45,8 @@ export async function createUserServer(deps: UserServerDeps): Promise<RunningSer
     port: deps.port,
     services: [{ definition: grpcObject.mesh.user.v1.UserService.service, implementation }],
     packageDefinition,
-    interceptors: [deps.authInterceptor ?? authInterceptor(deps.auth, deps.logger)],
+    interceptors: [deps.authInterceptor ?? createServiceAuthInterceptor(deps.auth, deps.logger)],
     subjectOf: (md: grpc.Metadata) => findPrincipal(md)?.subject,
     logger: deps.logger,
-  });
-}
-
-function authInterceptor(a: AuthSettings, logger: pino.Logger): grpc.ServerInterceptor {
-  const max = a.cacheMaxEntries ?? 10000;
-  return createAuthServerInterceptor({
-    keys: a.keys,
-    issuer: a.issuer,
-    audience: a.audience,
-    algorithms: a.algorithms,
-    clockToleranceSeconds: a.clockToleranceSeconds,
-    maxTokenLifetimeSeconds: a.maxTokenLifetimeSeconds,
-    cache: max > 0 ? { max } : false,
-    skip: (path: string) => INFRA_METHODS.includes(path),
-    now: a.now,
-    logger,
   });
 }

@@ -1,13 +1,9 @@
-import {
-  createRemoteKeySet,
-  loadStaticKeySetFromFile,
-  type KeySet,
-} from '@jwt-mesh/jwt-interceptor';
+import { authSettingsOf, openKeySet, serveWhenKeysLoad } from '@jwt-mesh/service-auth';
 import type { RunningServer } from '@jwt-mesh/service-kit';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type pino from 'pino';
-import type { KeySource, UserConfig } from './config';
+import type { UserConfig } from './config';
 import { parseSeed } from './domain/seed';
 import { createUserServer } from './server';
 import { openUserStore } from './store/user-store';
@@ -38,17 +34,9 @@ export async function startServer(
       port: config.GRPC_PORT,
       logger,
       store,
-      auth: {
-        keys,
-        issuer: config.JWT_ISSUER,
-        audience: config.JWT_AUDIENCE,
-        algorithms: config.JWT_ALGORITHMS,
-        clockToleranceSeconds: config.JWT_CLOCK_TOLERANCE_SECONDS,
-        maxTokenLifetimeSeconds: config.JWT_MAX_TOKEN_LIFETIME_SECONDS,
-        cacheMaxEntries: config.JWT_CACHE_MAX_ENTRIES,
-      },
+      auth: authSettingsOf(config, keys),
     });
-    trackKeyReadiness(keys, running, logger);
+    serveWhenKeysLoad(keys, running, logger);
     return {
       running,
       async stop(graceMs) {
@@ -62,27 +50,4 @@ export async function startServer(
     store.close();
     throw err;
   }
-}
-
-function openKeySet(source: KeySource, algorithms: readonly string[], logger: pino.Logger): KeySet {
-  return source.kind === 'file'
-    ? loadStaticKeySetFromFile(source.path, algorithms)
-    : createRemoteKeySet({ url: source.url, algorithms, logger });
-}
-
-/** NOT_SERVING while no key has ever loaded (calls would fail with UNAVAILABLE anyway). */
-function trackKeyReadiness(keys: KeySet, running: RunningServer, logger: pino.Logger): void {
-  if (keys.stats().loaded) return;
-  running.setServing(false);
-  void keys.ready().then((ok) => {
-    if (ok) return running.setServing(true);
-    logger.warn('verification keys not loaded yet; retrying in the background');
-    const timer = setInterval(() => {
-      if (!keys.stats().loaded) return;
-      clearInterval(timer);
-      running.setServing(true);
-      logger.info('verification keys loaded');
-    }, 1000);
-    timer.unref();
-  });
 }

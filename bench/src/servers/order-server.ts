@@ -1,7 +1,7 @@
 // Bench entry point for order-service: the app's own config, logger, store, user-service client
 // and server factory. BENCH_AUTH_MODE=jwt runs the app's start code unchanged; `none` and
 // `introspect` inject a baseline interceptor through createOrderServer's `authInterceptor`.
-import { createRemoteKeySet, loadStaticKeySetFromFile } from '@jwt-mesh/jwt-interceptor';
+import { openKeySet } from '@jwt-mesh/service-auth';
 import { createLogger, installShutdown } from '@jwt-mesh/service-kit';
 import { join } from 'node:path';
 import { createUserServiceClient } from '../../../apps/order-service/src/clients/user-directory';
@@ -25,14 +25,7 @@ async function main(): Promise<void> {
     return announce('order-service', mode, service.running.port);
   }
   const baseline = baselineInterceptor(mode, process.env, config.JWT_AUDIENCE);
-  const keys =
-    config.keySource.kind === 'file'
-      ? loadStaticKeySetFromFile(config.keySource.path, config.JWT_ALGORITHMS)
-      : createRemoteKeySet({
-          url: config.keySource.url,
-          algorithms: config.JWT_ALGORITHMS,
-          logger,
-        });
+  const keys = openKeySet(config.keySource, config.JWT_ALGORITHMS, logger);
   const store = openOrderStore(join(config.DATA_DIR, 'orders.db'));
   const userClient = createUserServiceClient(config.USER_SERVICE_ADDR);
   const running = await createOrderServer({

@@ -1,7 +1,7 @@
 // Bench entry point for user-service: the app's own config, logger, store and server factory.
 // BENCH_AUTH_MODE=jwt runs the app's start code unchanged; `none` and `introspect` inject a
 // baseline interceptor through createUserServer's `authInterceptor` dependency.
-import { createRemoteKeySet, loadStaticKeySetFromFile } from '@jwt-mesh/jwt-interceptor';
+import { openKeySet } from '@jwt-mesh/service-auth';
 import { createLogger, installShutdown } from '@jwt-mesh/service-kit';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,14 +26,7 @@ async function main(): Promise<void> {
     return announce('user-service', mode, service.running.port);
   }
   const baseline = baselineInterceptor(mode, process.env, config.JWT_AUDIENCE);
-  const keys =
-    config.keySource.kind === 'file'
-      ? loadStaticKeySetFromFile(config.keySource.path, config.JWT_ALGORITHMS)
-      : createRemoteKeySet({
-          url: config.keySource.url,
-          algorithms: config.JWT_ALGORITHMS,
-          logger,
-        });
+  const keys = openKeySet(config.keySource, config.JWT_ALGORITHMS, logger);
   const store = openUserStore(join(config.DATA_DIR, 'users.db'));
   store.seedIfEmpty(parseSeed(readFileSync(config.SEED_FILE, 'utf8'), config.SEED_FILE));
   const running = await createUserServer({
