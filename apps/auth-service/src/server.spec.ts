@@ -332,6 +332,38 @@ describe('wiring', () => {
 });
 
 describe('logs', () => {
+  it('tie domain lines to the request: login and logout carry the rpc and the caller’s request id', async () => {
+    const requestId = (id: string) => {
+      const md = new grpc.Metadata();
+      md.set('x-request-id', id);
+      return md;
+    };
+    const t = await rpc<Tokens>(
+      auth.client,
+      'Login',
+      { username: 'bob', password: PASSWORDS.bob },
+      requestId('req-login-1'),
+    );
+    secrets.push(t.access_token, t.refresh_token);
+    await rpc(auth.client, 'Logout', { refresh_token: t.refresh_token }, requestId('req-logout-1'));
+    const lines = auth.logs.lines();
+    expect(
+      lines.find((l) => l.requestId === 'req-login-1' && l.msg === 'login succeeded'),
+    ).toMatchObject({
+      rpc: METHODS.auth.Login,
+      userId: 'usr_bob',
+    });
+    expect(lines.find((l) => l.requestId === 'req-logout-1' && l.msg === 'logout')).toMatchObject({
+      rpc: METHODS.auth.Logout,
+      known: true,
+    });
+    for (const msg of ['login succeeded', 'login failed', 'logout', 'refresh rejected']) {
+      for (const line of lines.filter((l) => l.msg === msg)) {
+        expect(line).toEqual(expect.objectContaining({ requestId: expect.any(String) }));
+      }
+    }
+  });
+
   it('never contain a password, password hash, access or refresh token', () => {
     const text = auth.logs.text();
     expect(auth.logs.lines().some((l) => l.msg === 'rpc finished')).toBe(true);

@@ -51,7 +51,9 @@ function requireString(field: string, v: string, max: number): string {
 
 /**
  * Login, refresh and logout: the use cases behind the public RPCs. Plain TS, no gRPC.
- * Logs carry ids and reasons, never a username, password, hash or token.
+ * Logs carry ids and reasons, never a username, password, hash or token. Each use case takes the
+ * caller's logger (the handler passes the per-call one, so lines carry `rpc` and `requestId`);
+ * without it, `o.logger`.
  */
 export function createSessions(o: SessionsOptions) {
   // Unknown users are checked against this, so they cost the same scrypt work as a wrong password.
@@ -75,12 +77,16 @@ export function createSessions(o: SessionsOptions) {
     /** Ensures the dummy hash exists before the first request (so the first unknown user is not faster). */
     warmUp: async () => void (await dummyHash()),
 
-    async login(username: string, password: string): Promise<TokenPair> {
+    async login(
+      username: string,
+      password: string,
+      log: SessionLogger = o.logger,
+    ): Promise<TokenPair> {
       requireString('username', username, MAX_USERNAME_LENGTH);
       requireString('password', password, MAX_PASSWORD_LENGTH);
       const retryAfter = o.throttle.retryAfterSeconds(username);
       if (retryAfter > 0) {
-        o.logger.info({ retryAfterSeconds: retryAfter }, 'login throttled');
+        log.info({ retryAfterSeconds: retryAfter }, 'login throttled');
         throw new LoginThrottledError(retryAfter);
       }
       const user = o.users.findByUsername(username);
@@ -91,7 +97,7 @@ export function createSessions(o: SessionsOptions) {
       );
       if (!usable || !matches) {
         o.throttle.recordFailure(username);
-        o.logger.info(
+        log.info(
           { reason: user ? 'wrong-password' : 'unknown-user', userId: user?.id },
           'login failed',
         );
@@ -102,11 +108,11 @@ export function createSessions(o: SessionsOptions) {
         o.users.updatePasswordHash(user.id, await hashPassword(password, o.scrypt));
       }
       const { token, familyId } = o.refreshTokens.issue(user.id);
-      o.logger.info({ userId: user.id, familyId }, 'login succeeded');
+      log.info({ userId: user.id, familyId }, 'login succeeded');
       return pairFor(user, token);
     },
 
-    async refresh(refreshToken: string): Promise<TokenPair> {
+    async refresh(refreshToken: string, log: SessionLogger = o.logger): Promise<TokenPair> {
       requireString('refresh_token', refreshToken, MAX_REFRESH_TOKEN_LENGTH);
       const outcome = o.refreshTokens.rotate(
         refreshToken,
@@ -115,8 +121,8 @@ export function createSessions(o: SessionsOptions) {
       if (!outcome.ok) {
         const { reason, familyId, userId } = outcome;
         if (reason === 'reused')
-          o.logger.warn({ familyId, userId }, 'refresh token reused; family revoked');
-        else o.logger.info({ reason, familyId, userId }, 'refresh rejected');
+          log.warn({ familyId, userId }, 'refresh token reused; family revoked');
+        else log.info({ reason, familyId, userId }, 'refresh rejected');
         throw new InvalidRefreshTokenError();
       }
       // The user is read again, so changed roles take effect at the next refresh.
@@ -125,10 +131,10 @@ export function createSessions(o: SessionsOptions) {
       return pairFor(user, outcome.token);
     },
 
-    async logout(refreshToken: string): Promise<void> {
+    async logout(refreshToken: string, log: SessionLogger = o.logger): Promise<void> {
       requireString('refresh_token', refreshToken, MAX_REFRESH_TOKEN_LENGTH);
       const revoked = o.refreshTokens.revoke(refreshToken);
-      o.logger.info({ familyId: revoked?.familyId, known: revoked !== undefined }, 'logout');
+      log.info({ familyId: revoked?.familyId, known: revoked !== undefined }, 'logout');
     },
   };
 }
