@@ -1,5 +1,7 @@
-// A bare HTTP/2 gRPC unary call, for what the grpc-js client refuses to send (two `authorization`
-// values) or what an attacker's client would send regardless of the server's SETTINGS.
+// A bare HTTP/2 gRPC unary call, for what an attacker's client would send regardless of the
+// server's SETTINGS (e.g. a header list over 64 KiB). Node's http2 client still refuses some
+// requests itself (two values of a single-value header such as `authorization`): then the promise
+// rejects with node's error, so a refusal on our side can never pass for the server's answer.
 import * as http2 from 'node:http2';
 
 export interface RawResult {
@@ -10,14 +12,18 @@ export interface RawResult {
   rstCode: number | undefined;
 }
 
-/** Sends one JSON request message with extra request headers and collects the status. */
+/**
+ * Sends one JSON request message with extra request headers and collects the status.
+ * Rejects (with node's error, e.g. `code: 'ERR_HTTP2_HEADER_SINGLE_VALUE'`) when node's client
+ * refuses to send the request at all.
+ */
 export function rawGrpcCall(
   address: string,
   path: string,
   headers: Record<string, string | string[]>,
   request: unknown = {},
 ): Promise<RawResult> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const session = http2.connect(`http://${address}`, {
       maxSendHeaderBlockLength: Number.MAX_SAFE_INTEGER,
     } as http2.ClientSessionOptions);
@@ -42,9 +48,9 @@ export function rawGrpcCall(
         te: 'trailers',
         ...headers,
       });
-    } catch {
+    } catch (err) {
       session.close();
-      resolve(result);
+      reject(err as Error); // node's own TypeError (another realm than jest's Error)
       return;
     }
     stream.on('response', take);

@@ -13,7 +13,8 @@ const SCHEME = /^bearer$/i;
 export function extractBearerToken(metadata: Metadata, maxTokenLength: number): string {
   const values = metadata.get('authorization');
   if (values.length === 0) throw new MissingTokenError('ERR_NO_AUTHORIZATION');
-  // Two values could be read differently by different hops; refuse rather than pick one.
+  // Two values could be read differently by different hops; refuse rather than pick one. Over node's
+  // HTTP/2 server this never fires (it keeps only the first copy; see README "Known limits").
   if (values.length > 1) throw new MissingTokenError('ERR_MULTIPLE_AUTHORIZATION');
   const value = values[0];
   if (typeof value !== 'string') throw new MissingTokenError('ERR_MALFORMED_AUTHORIZATION');
