@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { rpc, startTestAuth, type TestAuth } from '../testing/harness';
 
 let auth: TestAuth;
@@ -88,4 +90,40 @@ describe('everything else', () => {
     expect([404, undefined]).toContain(status);
     expect((await fetch(`${base}/.well-known/jwks.json`)).status).toBe(200);
   });
+});
+
+describe('slow clients', () => {
+  // Node enforces headersTimeout only when it sweeps connections (connectionsCheckingInterval,
+  // 30 s by default), so without a short interval this socket lived ~28 s past its 5 s budget.
+  it('closes a socket trickling one header line per 300 ms within a few seconds', async () => {
+    const socket = connect(auth.running.http.port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    await once(socket, 'connect');
+    const started = Date.now();
+    const closed = new Promise<number>((resolve) =>
+      socket.once('close', () => resolve(Date.now() - started)),
+    );
+    socket.write('GET /.well-known/jwks.json HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    let n = 0;
+    const trickle = setInterval(() => {
+      if (!socket.destroyed) socket.write(`X-Slow-${n++}: 1\r\n`);
+    }, 300);
+    let bound: NodeJS.Timeout | undefined;
+    const stillOpen = new Promise<'still open'>((resolve) => {
+      bound = setTimeout(() => resolve('still open'), 9_000);
+    });
+    try {
+      const outcome = await Promise.race([closed, stillOpen]);
+      expect(outcome).not.toBe('still open');
+      // headersTimeout is 5 s, swept every second.
+      expect(outcome).toBeGreaterThanOrEqual(4_000);
+      expect(outcome).toBeLessThan(7_500);
+      expect(n).toBeGreaterThan(10); // it really was trickling until the server hung up
+    } finally {
+      clearInterval(trickle);
+      clearTimeout(bound);
+      socket.destroy();
+    }
+    expect((await fetch(`${base}/.well-known/jwks.json`)).status).toBe(200);
+  }, 15_000);
 });

@@ -6,6 +6,13 @@ import type { Logger } from 'pino';
 export const JWKS_PATH = '/.well-known/jwks.json';
 export const DISCOVERY_PATH = '/.well-known/openid-configuration';
 
+/** A JWKS request is one small packet: the whole request gets 10 s, its headers 5 s. */
+export const REQUEST_TIMEOUT_MS = 10_000;
+export const HEADERS_TIMEOUT_MS = 5_000;
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/** How often node checks those timeouts: a slow client is cut at most this much late. */
+export const CONNECTIONS_CHECK_MS = 1_000;
+
 export interface JwksHttpOptions {
   /** The published key set now (public members only). */
   jwks: () => { keys: object[] };
@@ -66,7 +73,7 @@ export function createJwksHttpServer(o: JwksHttpOptions): Server {
     return status;
   };
 
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const started = process.hrtime.bigint();
     let path = '';
     try {
@@ -100,11 +107,21 @@ export function createJwksHttpServer(o: JwksHttpOptions): Server {
       { transport: 'http', method: req.method, path: path.slice(0, 200), status, durationMs },
       'http request',
     );
-  });
-  // Slow or idle clients cannot hold sockets open for long.
-  server.requestTimeout = 10_000;
-  server.headersTimeout = 5_000;
-  server.keepAliveTimeout = 5_000;
+  };
+
+  // Slow or idle clients cannot hold sockets open for long. Node enforces headersTimeout and
+  // requestTimeout only when it sweeps its connections, every connectionsCheckingInterval (30 s
+  // by default), so a client trickling header lines kept its socket ~30 s whatever headersTimeout
+  // said; sweep every second instead.
+  const server = createServer(
+    {
+      connectionsCheckingInterval: CONNECTIONS_CHECK_MS,
+      headersTimeout: HEADERS_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+    },
+    handle,
+  );
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS; // not a createServer option on Node 20
   server.on('clientError', (_err, socket) => socket.destroy());
   server.on('listening', () => {
     const a = server.address() as AddressInfo;
