@@ -32,6 +32,7 @@ export type {
 export { createLogger, silentLogger } from './logging/create-logger';
 export type { LoggerOptions } from './logging/create-logger';
 export { REDACTED, REDACT_PATHS } from './logging/redaction';
+export { routeGrpcJsLogs, scrubGrpcJsText } from './logging/grpc-js-logger';
 export { createRpcLoggingInterceptor } from './logging/rpc-logging-interceptor';
 export type { RpcLoggingOptions } from './logging/rpc-logging-interceptor';
 export { getCallLogger, getRequestId } from './logging/call-context';

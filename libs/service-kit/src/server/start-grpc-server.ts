@@ -3,6 +3,7 @@ import { type PackageDefinition, loadSync } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
 import type pino from 'pino';
+import { routeGrpcJsLogs } from '../logging/grpc-js-logger';
 import { createRpcLoggingInterceptor } from '../logging/rpc-logging-interceptor';
 import { INFRA_METHODS, serviceNameOf } from './infra-methods';
 import { shutdownServer } from './shutdown-server';
@@ -55,6 +56,8 @@ export async function startGrpcServer(o: StartServerOptions): Promise<RunningSer
   if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) {
     throw new TypeError(`startGrpcServer: port must be 0..65535, got ${o.port}`);
   }
+  // before the first request: grpc-js's default logger prints raw header values to stderr
+  routeGrpcJsLogs(o.logger);
   const logging = createRpcLoggingInterceptor({
     logger: o.logger,
     subjectOf: o.subjectOf,
