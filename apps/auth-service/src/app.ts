@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { AuthConfig } from './config';
 import { createAccessTokens } from './domain/access-tokens';
+import { createHashAdmission } from './domain/hash-admission';
 import {
   openKeyRing,
   staticKeyRing,
@@ -137,6 +138,10 @@ export async function startAuthService(
       refreshTokens,
       throttle,
       scrypt,
+      hashing: createHashAdmission({
+        maxConcurrent: config.LOGIN_MAX_CONCURRENT_HASHES,
+        maxQueued: config.LOGIN_MAX_QUEUED_HASHES,
+      }),
       logger,
     });
     await sessions.warmUp();

@@ -23,6 +23,8 @@ describe('auth-service config', () => {
       JWKS_MAX_AGE_SECONDS: 300,
       LOGIN_MAX_FAILURES: 5,
       LOGIN_LOCKOUT_SECONDS: 300,
+      LOGIN_MAX_CONCURRENT_HASHES: 4,
+      LOGIN_MAX_QUEUED_HASHES: 32,
       PASSWORD_SCRYPT_LOG2_N: 15,
     });
     expect(c.SEED_FILE).toMatch(/seed\/demo-users\.json$/);
@@ -40,6 +42,8 @@ describe('auth-service config', () => {
         JWT_ISSUER: 'auth.local',
         ACCESS_TOKEN_TTL_SECONDS: '5',
         LOGIN_MAX_FAILURES: '0',
+        LOGIN_MAX_CONCURRENT_HASHES: '0',
+        LOGIN_MAX_QUEUED_HASHES: '-1',
         SIGNING_KEY: '-----BEGIN PRIVATE KEY----- s3cr3t',
         SIGNING_KEY_FILE: '/no/such/key.pem',
         SEED_FILE: '/no/such/seed.json',
@@ -56,6 +60,8 @@ describe('auth-service config', () => {
       'JWT_ALG',
       'ACCESS_TOKEN_TTL_SECONDS',
       'LOGIN_MAX_FAILURES',
+      'LOGIN_MAX_CONCURRENT_HASHES',
+      'LOGIN_MAX_QUEUED_HASHES',
       'SIGNING_KEY_FILE, SIGNING_KEY',
       'SIGNING_KEY_FILE',
       'SEED_FILE',
@@ -65,7 +71,7 @@ describe('auth-service config', () => {
 
   it('describes every variable for --print-config-schema, secrets without values', () => {
     const { variables } = describeSchema(authSchema);
-    expect(Object.keys(variables)).toHaveLength(22);
+    expect(Object.keys(variables)).toHaveLength(24);
     expect(variables.SIGNING_KEY).toMatchObject({ secret: true });
     for (const v of Object.values(variables))
       expect((v as { description: string }).description.length).toBeGreaterThan(10);

@@ -109,6 +109,22 @@ export const authSchema = defineConfig({
     max: 86400,
     description: 'how long a username stays locked out (RESOURCE_EXHAUSTED)',
   },
+  LOGIN_MAX_CONCURRENT_HASHES: {
+    type: 'int',
+    default: 4,
+    min: 1,
+    max: 256,
+    description:
+      "password hashes (scrypt) run at once by Login; 4 = libuv's default threadpool size (UV_THREADPOOL_SIZE)",
+  },
+  LOGIN_MAX_QUEUED_HASHES: {
+    type: 'int',
+    default: 32,
+    min: 0,
+    max: 10000,
+    description:
+      'logins waiting for a hashing slot; beyond that Login answers RESOURCE_EXHAUSTED at once, without hashing',
+  },
   PASSWORD_SCRYPT_LOG2_N: {
     type: 'int',
     default: 15,

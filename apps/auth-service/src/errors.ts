@@ -50,6 +50,18 @@ export class LoginThrottledError extends AuthServiceError {
   }
 }
 
+/**
+ * Every password-hashing slot and queue place is taken (domain/hash-admission.ts): the login is
+ * refused before any hashing, whoever the user. RESOURCE_EXHAUSTED so that a client backs off.
+ */
+export class LoginOverloadedError extends AuthServiceError {
+  readonly code = 'ERR_LOGIN_OVERLOADED';
+  readonly grpcCode = status.RESOURCE_EXHAUSTED;
+  constructor() {
+    super('too many login attempts, retry later');
+  }
+}
+
 /** Unknown, expired, spent or revoked refresh token: one answer for all of them. */
 export class InvalidRefreshTokenError extends AuthServiceError {
   readonly code = 'ERR_INVALID_REFRESH_TOKEN';

@@ -24,6 +24,12 @@ describe('password hashing', () => {
     await expect(verifyPassword('', h)).resolves.toBe(false);
   });
 
+  it('cannot tell a trailing NUL from none (why Login refuses control characters)', async () => {
+    // scrypt keys PBKDF2-HMAC-SHA256 with the password; HMAC zero-pads a short key.
+    const h = await hashPassword('bob-password', FAST);
+    await expect(verifyPassword('bob-password\0', h)).resolves.toBe(true);
+  });
+
   it('treats malformed or absurd-cost hashes as a mismatch, never a throw', async () => {
     for (const bad of [
       '',

@@ -3,10 +3,13 @@ import {
   InvalidArgumentError,
   InvalidCredentialsError,
   InvalidRefreshTokenError,
+  LoginOverloadedError,
   LoginThrottledError,
 } from '../errors';
 import type { UserStore } from '../store/user-store';
 import type { AccessTokens } from './access-tokens';
+import { hasControlCharacters } from './credential-text';
+import type { HashAdmission } from './hash-admission';
 import type { LoginThrottle } from './login-throttle';
 import {
   hashPassword,
@@ -33,6 +36,8 @@ export interface SessionsOptions {
   refreshTokens: RefreshTokens;
   throttle: LoginThrottle;
   scrypt: ScryptParams;
+  /** Bounds the scrypt work of logins; every hash of `login` (dummy included) goes through it. */
+  hashing: HashAdmission;
   logger: SessionLogger;
 }
 
@@ -46,6 +51,12 @@ export interface TokenPair {
 function requireString(field: string, v: string, max: number): string {
   if (v.length === 0) throw new InvalidArgumentError(field, 'is required');
   if (v.length > max) throw new InvalidArgumentError(field, `is longer than ${max} characters`);
+  return v;
+}
+
+function requireCredential(field: string, v: string, max: number): string {
+  requireString(field, v, max);
+  if (hasControlCharacters(v)) throw new InvalidArgumentError(field, 'contains control characters');
   return v;
 }
 
@@ -82,8 +93,8 @@ export function createSessions(o: SessionsOptions) {
       password: string,
       log: SessionLogger = o.logger,
     ): Promise<TokenPair> {
-      requireString('username', username, MAX_USERNAME_LENGTH);
-      requireString('password', password, MAX_PASSWORD_LENGTH);
+      requireCredential('username', username, MAX_USERNAME_LENGTH);
+      requireCredential('password', password, MAX_PASSWORD_LENGTH);
       const retryAfter = o.throttle.retryAfterSeconds(username);
       if (retryAfter > 0) {
         log.info({ retryAfterSeconds: retryAfter }, 'login throttled');
@@ -91,10 +102,15 @@ export function createSessions(o: SessionsOptions) {
       }
       const user = o.users.findByUsername(username);
       const usable = user !== undefined && isPasswordHash(user.passwordHash);
-      const matches = await verifyPassword(
-        password,
-        usable ? user.passwordHash : await dummyHash(),
-      );
+      const encoded = usable ? user.passwordHash : await dummyHash();
+      let matches: boolean;
+      try {
+        matches = await o.hashing.run(() => verifyPassword(password, encoded));
+      } catch (err) {
+        // Refused before hashing: not a failed attempt, so the throttle does not count it.
+        if (err instanceof LoginOverloadedError) log.warn(o.hashing.stats(), 'login overloaded');
+        throw err;
+      }
       if (!usable || !matches) {
         o.throttle.recordFailure(username);
         log.info(
@@ -105,7 +121,14 @@ export function createSessions(o: SessionsOptions) {
       }
       o.throttle.recordSuccess(username);
       if (needsRehash(user.passwordHash, o.scrypt)) {
-        o.users.updatePasswordHash(user.id, await hashPassword(password, o.scrypt));
+        // Best effort: at capacity the upgrade waits for a later login rather than failing this one.
+        const rehashed = await o.hashing
+          .run(() => hashPassword(password, o.scrypt))
+          .catch((err: unknown) => {
+            if (err instanceof LoginOverloadedError) return undefined;
+            throw err;
+          });
+        if (rehashed !== undefined) o.users.updatePasswordHash(user.id, rehashed);
       }
       const { token, familyId } = o.refreshTokens.issue(user.id);
       log.info({ userId: user.id, familyId }, 'login succeeded');

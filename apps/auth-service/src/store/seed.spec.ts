@@ -62,4 +62,24 @@ describe('seed', () => {
     expect(error?.message).not.toContain('hunter2');
     expect(() => parseSeed([])).toThrow(SeedError);
   });
+
+  it('refuses control characters in usernames and plaintext passwords, from a file or from code', async () => {
+    const users = [
+      { id: 'a', username: 'ok', roles: [], password: 'hunter2\0' },
+      { id: 'b', username: 'tab\there', roles: [], password: 'fine' },
+      { id: 'c', username: 'ok2', roles: [], password: 'del\u007f' },
+    ];
+    const expected = [
+      'users[0].password contains control characters',
+      'users[1].username contains control characters',
+      'users[2].password contains control characters',
+    ];
+    expect(() => parseSeed({ users })).toThrow(expect.objectContaining({ problems: expected }));
+    const store = createUserStore(openDatabase(':memory:'));
+    await expect(seedUsers(store, users, FAST_SCRYPT, 0)).rejects.toMatchObject({
+      code: 'ERR_SEED',
+      problems: expected,
+    });
+    expect(store.count()).toBe(0);
+  });
 });

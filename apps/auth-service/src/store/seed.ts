@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { hasControlCharacters } from '../domain/credential-text';
 import { hashPassword, isPasswordHash, type ScryptParams } from '../domain/password';
 import type { UserRecord, UserStore } from './user-store';
 
@@ -25,6 +26,13 @@ export class SeedError extends Error {
 
 const isStringArray = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** Login refuses control characters, so a seeded name or password holding one could never log in. */
+function controlCharacterProblems(u: Partial<SeedUser> | null | undefined, at: string): string[] {
+  return (['username', 'password'] as const)
+    .filter((field) => typeof u?.[field] === 'string' && hasControlCharacters(u[field]))
+    .map((field) => `${at}.${field} contains control characters`);
+}
 
 /** Checks a parsed seed document and lists every problem (never echoing a password). */
 export function parseSeed(doc: unknown): SeedUser[] {
@@ -53,6 +61,7 @@ export function parseSeed(doc: unknown): SeedUser[] {
     } else if (typeof u?.password !== 'string' || u.password === '') {
       problems.push(`${at} needs password_hash or password`);
     }
+    problems.push(...controlCharacterProblems(u, at));
   });
   if (problems.length > 0) throw new SeedError(problems);
   return users as SeedUser[];
@@ -84,6 +93,9 @@ export async function seedUsers(
   now: number,
 ): Promise<number> {
   if (store.count() > 0) return 0;
+  // Seeds passed in code skip parseSeed; the plaintext rule holds for them too.
+  const problems = seed.flatMap((u, i) => controlCharacterProblems(u, `users[${i}]`));
+  if (problems.length > 0) throw new SeedError(problems);
   const records: UserRecord[] = [];
   for (const u of seed) {
     const passwordHash = u.password_hash ?? (await hashPassword(u.password ?? '', scrypt));

@@ -63,6 +63,8 @@ export interface StartTestAuthOptions {
   database?: ':memory:' | 'file';
   seed?: readonly SeedUser[];
   logs?: CapturedLogger;
+  /** scrypt cost of seeded hashes and the dummy hash (default FAST_SCRYPT). */
+  scrypt?: ScryptParams;
 }
 
 export async function startTestAuth(o: StartTestAuthOptions = {}): Promise<TestAuth> {
@@ -76,7 +78,7 @@ export async function startTestAuth(o: StartTestAuthOptions = {}): Promise<TestA
     running = await startAuthService(config, {
       logger: logs.logger,
       now: clock.now,
-      scrypt: FAST_SCRYPT,
+      scrypt: o.scrypt ?? FAST_SCRYPT,
       database: o.database === 'file' ? undefined : ':memory:',
       seed: o.seed ?? TEST_USERS,
     });
