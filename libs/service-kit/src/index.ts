@@ -44,6 +44,7 @@ export type { RpcLogLevel } from './logging/level-by-code';
 // server
 export { INFRA_METHODS } from './server/infra-methods';
 export { startGrpcServer } from './server/start-grpc-server';
+export { DEFAULT_MAX_RECEIVE_MESSAGE_BYTES, SERVER_DEFAULTS } from './server/server-limits';
 export type { RunningServer, ServiceBinding, StartServerOptions } from './server/start-grpc-server';
 export { shutdownServer } from './server/shutdown-server';
 export { installShutdown } from './server/install-shutdown';

@@ -6,6 +6,7 @@ import type pino from 'pino';
 import { routeGrpcJsLogs } from '../logging/grpc-js-logger';
 import { createRpcLoggingInterceptor } from '../logging/rpc-logging-interceptor';
 import { INFRA_METHODS, serviceNameOf } from './infra-methods';
+import { serverOptionsWithLimits } from './server-limits';
 import { shutdownServer } from './shutdown-server';
 
 /** One service to serve: a definition (e.g. `grpcObject.mesh.user.v1.UserService.service`) and handlers. */
@@ -28,7 +29,16 @@ export interface StartServerOptions {
   logger: pino.Logger;
   /** Passed to the logging interceptor, so `rpc finished` lines carry the caller's `sub`. */
   subjectOf?: (metadata: grpc.Metadata) => string | undefined;
+  /**
+   * grpc-js options over `SERVER_DEFAULTS` (64 KiB messages, 100 concurrent streams, idle 5 min,
+   * age 30 min + 30 s grace, keepalive 2 min / 20 s).
+   */
   serverOptions?: Omit<grpc.ServerOptions, 'interceptors'>;
+  /**
+   * The largest request message, in bytes (default 64 KiB); larger ones get RESOURCE_EXHAUSTED
+   * before they are decoded. Wins over `serverOptions['grpc.max_receive_message_length']`.
+   */
+  maxReceiveMessageBytes?: number;
 }
 
 export interface RunningServer {
@@ -46,6 +56,9 @@ export interface RunningServer {
  * Binds a grpc-js server with per-call logging first, then `interceptors`, plus grpc.health.v1
  * (SERVING for `''` and each service) and server reflection; logs one line a program can parse:
  * `{"service":"order-service","address":"127.0.0.1:50053","port":50053,"msg":"listening"}`.
+ * Limits come from `SERVER_DEFAULTS` (64 KiB request messages, 100 streams per connection, idle and
+ * age limits, keepalive) unless `serverOptions` / `maxReceiveMessageBytes` say otherwise, and
+ * grpc-js's own log output goes through `logger`, scrubbed (`routeGrpcJsLogs`).
  * @example
  * const running = await startGrpcServer({ service: 'user-service', host: config.HOST,
  *   port: config.GRPC_PORT, services: [{ definition, implementation }], packageDefinition, logger,
@@ -63,8 +76,9 @@ export async function startGrpcServer(o: StartServerOptions): Promise<RunningSer
     subjectOf: o.subjectOf,
     quiet: (path) => INFRA_METHODS.includes(path),
   });
+  const options = serverOptionsWithLimits(o.serverOptions, o.maxReceiveMessageBytes);
   const server = new grpc.Server({
-    ...o.serverOptions,
+    ...options,
     interceptors: [logging, ...(o.interceptors ?? [])],
   });
 
