@@ -128,4 +128,24 @@ describe('parseInvocation', () => {
     expect(parseInvocation(['help']).command.name).toBe('help');
     expect(parseInvocation(['orders', '-h']).command).toEqual({ name: 'help', topic: 'orders' });
   });
+
+  it('names the CLI as the user runs it, and quotes unknown flags evenly', () => {
+    const messageOf = (argv: string[]) => {
+      try {
+        parseInvocation(argv, 'npm run cli --');
+      } catch (err) {
+        expect(err).toBeInstanceOf(UsageError);
+        return (err as Error).message;
+      }
+      throw new Error('expected a UsageError');
+    };
+    expect(messageOf(['frobnicate'])).toBe(
+      'unknown command: frobnicate (try `npm run cli -- help`)',
+    );
+    expect(messageOf(['orders', 'get'])).toBe('usage: npm run cli -- orders get <order-id>');
+    const unknown = messageOf(['whoami', '--bogus']);
+    expect(unknown).toMatch(/^unknown flag: --bogus \(see `npm run cli -- help`/);
+    for (const q of ["'", '"', '`']) expect(unknown.split(q).length % 2).toBe(1);
+    expect(messageOf(['orders', 'create', '--item'])).toContain('`npm run cli -- help`');
+  });
 });

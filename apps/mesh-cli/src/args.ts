@@ -50,11 +50,12 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * Parses argv (without node and the script) into one command and the global flags.
- * Throws UsageError (exit 2) for anything it does not understand.
+ * Throws UsageError (exit 2) for anything it does not understand; its messages name the CLI as
+ * `prog` (what the user typed: `npm run cli --`, `node dist/apps/mesh-cli/main.js`, ...).
  * @example
- * parseInvocation(['orders', 'get', 'ord_1', '--json'])
+ * parseInvocation(['orders', 'get', 'ord_1', '--json'], 'npm run cli --')
  */
-export function parseInvocation(argv: readonly string[]): Invocation {
+export function parseInvocation(argv: readonly string[], prog = 'mesh-cli'): Invocation {
   if (argv.some((a) => a === '--password' || a.startsWith('--password='))) {
     throw new UsageError(
       'passwords are never taken as arguments: set MESH_PASSWORD or answer the prompt',
@@ -64,7 +65,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw new UsageError(describeParseError(err as Error & { code?: string }, prog));
   }
   const { values, positionals } = parsed;
   const requestId = values['request-id'];
@@ -73,7 +74,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   }
   const command: Command = values.help
     ? { name: 'help', topic: positionals[0] }
-    : toCommand(positionals, values);
+    : toCommand(positionals, values, prog);
   rejectForeignFlags(command.name, values);
   return {
     command,
@@ -94,10 +95,19 @@ function rejectForeignFlags(name: string, values: Values): void {
   }
 }
 
-function toCommand(pos: readonly string[], values: Values): Command {
+// Node's own messages name no way out, and its unknown-option one ends with an unbalanced quote.
+function describeParseError(err: Error & { code?: string }, prog: string): string {
+  const flag = /^Unknown option '([^']*)'/.exec(err.message)?.[1];
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag !== undefined) {
+    return `unknown flag: ${flag} (see \`${prog} help\`; a value that starts with "-" goes after "--")`;
+  }
+  return `${err.message} (see \`${prog} help\`)`;
+}
+
+function toCommand(pos: readonly string[], values: Values, prog: string): Command {
   const [cmd, sub, ...rest] = pos;
   const arity = (n: number, usage: string) => {
-    if (pos.length !== n) throw new UsageError(`usage: mesh-cli ${usage}`);
+    if (pos.length !== n) throw new UsageError(`usage: ${prog} ${usage}`);
   };
   switch (cmd) {
     case undefined:
@@ -112,20 +122,25 @@ function toCommand(pos: readonly string[], values: Values): Command {
       arity(1, cmd);
       return { name: cmd };
     case 'token':
-      if (sub !== 'show' || rest.length) throw new UsageError('usage: mesh-cli token show');
+      if (sub !== 'show' || rest.length) throw new UsageError(`usage: ${prog} token show`);
       return { name: 'token show' };
     case 'orders':
-      return ordersCommand(sub, rest, values);
+      return ordersCommand(sub, rest, values, prog);
     default:
-      throw new UsageError(`unknown command: ${cmd} (try mesh-cli help)`);
+      throw new UsageError(`unknown command: ${cmd} (try \`${prog} help\`)`);
   }
 }
 
-function ordersCommand(sub: string | undefined, rest: readonly string[], values: Values): Command {
+function ordersCommand(
+  sub: string | undefined,
+  rest: readonly string[],
+  values: Values,
+  prog: string,
+): Command {
   switch (sub) {
     case 'create': {
       if (rest.length)
-        throw new UsageError('usage: mesh-cli orders create --item SKU:QTY:CENTS ...');
+        throw new UsageError(`usage: ${prog} orders create --item SKU:QTY:CENTS ...`);
       const specs = values.item ?? [];
       if (specs.length === 0)
         throw new UsageError('orders create needs at least one --item SKU:QTY:CENTS');
@@ -137,7 +152,7 @@ function ordersCommand(sub: string | undefined, rest: readonly string[], values:
     }
     case 'list': {
       if (rest.length)
-        throw new UsageError('usage: mesh-cli orders list [--page-size N] [--page-token T]');
+        throw new UsageError(`usage: ${prog} orders list [--page-size N] [--page-token T]`);
       const size = values['page-size'];
       if (size !== undefined && (!/^\d+$/.test(size) || Number(size) < 1 || Number(size) > 100)) {
         throw new UsageError('--page-size must be a whole number from 1 to 100');
@@ -152,9 +167,9 @@ function ordersCommand(sub: string | undefined, rest: readonly string[], values:
     case 'get':
     case 'cancel':
       if (rest.length !== 1 || !rest[0])
-        throw new UsageError(`usage: mesh-cli orders ${sub} <order-id>`);
+        throw new UsageError(`usage: ${prog} orders ${sub} <order-id>`);
       return { name: `orders ${sub}`, orderId: rest[0] };
     default:
-      throw new UsageError('usage: mesh-cli orders create|list|get|cancel ...');
+      throw new UsageError(`usage: ${prog} orders create|list|get|cancel ...`);
   }
 }

@@ -33,7 +33,8 @@ export async function refreshSession(ctx: AppContext): Promise<void> {
       (err.code === status.UNAUTHENTICATED || err.code === status.INVALID_ARGUMENT)
     ) {
       throw new NotLoggedInError(
-        'session expired and the refresh token was refused: run `mesh-cli login <user>`',
+        ctx.config.programName,
+        'session expired and the refresh token was refused',
       );
     }
     throw err;

@@ -1,9 +1,9 @@
-import { loadConfig } from './config';
+import { loadConfig, programName } from './config';
 import { UsageError } from './errors';
 
 describe('loadConfig', () => {
   it('has local defaults and puts the session under XDG_CONFIG_HOME, else ~/.config', () => {
-    expect(loadConfig({ HOME: '/home/u' })).toEqual({
+    expect(loadConfig({ HOME: '/home/u' }, '/repo/dist/apps/mesh-cli/main.js', '/repo')).toEqual({
       authAddr: '127.0.0.1:50051',
       userAddr: '127.0.0.1:50052',
       orderAddr: '127.0.0.1:50053',
@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       demoPassword: undefined,
       logDir: '.data/logs',
       deadlineMs: 5000,
+      programName: 'node dist/apps/mesh-cli/main.js',
     });
     expect(loadConfig({ HOME: '/home/u', XDG_CONFIG_HOME: '/cfg' }).sessionFile).toBe(
       '/cfg/jwt-mesh/session.json',
@@ -39,5 +40,19 @@ describe('loadConfig', () => {
   it('refuses a deadline that is not a positive integer', () => {
     expect(() => loadConfig({ HOME: '/h', MESH_DEADLINE_MS: '1.5' })).toThrow(UsageError);
     expect(() => loadConfig({ HOME: '/h', MESH_DEADLINE_MS: '0' })).toThrow(UsageError);
+  });
+
+  it('names the CLI the way the user ran it', () => {
+    const main = '/repo/dist/apps/mesh-cli/main.js';
+    expect(programName({ npm_lifecycle_event: 'cli' }, main, '/repo')).toBe('npm run cli --');
+    expect(programName({}, main, '/repo')).toBe('node dist/apps/mesh-cli/main.js');
+    expect(programName({}, main, '/elsewhere')).toBe(`node ${main}`);
+    expect(programName({}, '/my dir/main.js', '/tmp')).toBe(`node '/my dir/main.js'`);
+    expect(programName({ npm_lifecycle_event: 'start' }, main, '/repo')).toBe(
+      'node dist/apps/mesh-cli/main.js',
+    );
+    expect(programName({ MESH_CLI_NAME: 'mesh', npm_lifecycle_event: 'cli' }, main, '/repo')).toBe(
+      'mesh',
+    );
   });
 });

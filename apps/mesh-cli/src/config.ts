@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { UsageError } from './errors';
 
 /** Everything the CLI takes from the environment. This file is its only reader (lint enforces it). */
@@ -17,6 +17,8 @@ export interface CliConfig {
   readonly logDir: string;
   /** Deadline of every call. */
   readonly deadlineMs: number;
+  /** How the user runs the CLI, for messages that suggest a command: `npm run cli --`, ... */
+  readonly programName: string;
 }
 
 export const ENV_VARS = Object.freeze({
@@ -30,9 +32,35 @@ export const ENV_VARS = Object.freeze({
     'password `demo` uses for both alice and bob [<user>-password, as in the demo seed]',
   MESH_LOG_DIR: 'service logs written by `npm start`, read by `demo` [.data/logs]',
   MESH_DEADLINE_MS: 'deadline of each call in milliseconds [5000]',
+  MESH_CLI_NAME:
+    'how messages name this CLI [npm run cli -- under npm, else node <path to main.js>]',
 });
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
+/**
+ * The command a user typed to run the CLI, so hints like "run `… login <user>`" can be pasted:
+ * `npm run cli --` under the npm script (npm sets npm_lifecycle_event), else `node <main.js>`
+ * relative to the working directory. MESH_CLI_NAME overrides both (a wrapper script, an alias).
+ * @example
+ * programName({ npm_lifecycle_event: 'cli' }, '/repo/dist/apps/mesh-cli/main.js', '/repo') // 'npm run cli --'
+ */
+export function programName(
+  env: NodeJS.ProcessEnv,
+  script: string | undefined,
+  cwd: string,
+): string {
+  if (env.MESH_CLI_NAME) return env.MESH_CLI_NAME;
+  if (env.npm_lifecycle_event === 'cli') return 'npm run cli --';
+  if (!script) return 'mesh-cli';
+  const rel = relative(cwd, script);
+  const path = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : script;
+  return `node ${/^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`}`;
+}
+
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  script: string | undefined = process.argv[1],
+  cwd: string = process.cwd(),
+): CliConfig {
   const configHome = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
   const deadline = env.MESH_DEADLINE_MS ?? '5000';
   if (!/^\d+$/.test(deadline) || Number(deadline) < 1) {
@@ -49,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): CliConfig {
     demoPassword: env.MESH_DEMO_PASSWORD || undefined,
     logDir: env.MESH_LOG_DIR || join('.data', 'logs'),
     deadlineMs: Number(deadline),
+    programName: programName(env, script, cwd),
   });
 }

@@ -21,10 +21,13 @@ export class UsageError extends CliError {
   }
 }
 
-/** No session, or one that cannot be refreshed (exit 3). */
+/**
+ * No session, or one that cannot be refreshed (exit 3). `prog` is how the user runs the CLI
+ * (`npm run cli --`, ...), so the suggested command can be pasted as is.
+ */
 export class NotLoggedInError extends CliError {
-  constructor(message = 'not logged in: run `mesh-cli login <user>`') {
-    super('ERR_NOT_LOGGED_IN', EXIT.AUTH, message);
+  constructor(prog: string, reason = 'not logged in') {
+    super('ERR_NOT_LOGGED_IN', EXIT.AUTH, `${reason}: run \`${prog} login <user>\``);
   }
 }
 

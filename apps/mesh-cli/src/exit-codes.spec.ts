@@ -28,7 +28,7 @@ describe('describeFailure', () => {
       code: 'ERR_USAGE',
       message: 'bad',
     });
-    expect(describeFailure(new NotLoggedInError()).exitCode).toBe(3);
+    expect(describeFailure(new NotLoggedInError('mesh-cli')).exitCode).toBe(3);
     expect(describeFailure(new CliError('ERR_X', 1, 'x')).exitCode).toBe(1);
   });
 

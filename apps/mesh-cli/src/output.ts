@@ -10,6 +10,8 @@ export interface Sink {
  */
 export interface Output {
   readonly json: boolean;
+  /** Whether a result or a failure has been printed: every run must end with one of them. */
+  readonly reported: boolean;
   /** Prints the command's result: `human` lines, or `data` as JSON. */
   result(data: unknown, human: readonly string[]): void;
   /** A human line that is not the result (progress, hints). Silent with --json. */
@@ -18,9 +20,14 @@ export interface Output {
 }
 
 export function createOutput(json: boolean, stdout: Sink, stderr: Sink): Output {
+  let reported = false;
   return {
     json,
+    get reported() {
+      return reported;
+    },
     result(data, human) {
+      reported = true;
       if (json) stdout.write(`${JSON.stringify(data, null, 2)}\n`);
       else if (human.length) stdout.write(`${human.join('\n')}\n`);
     },
@@ -28,6 +35,7 @@ export function createOutput(json: boolean, stdout: Sink, stderr: Sink): Output 
       if (!json) stdout.write(`${line}\n`);
     },
     failure(f) {
+      reported = true;
       if (json) {
         stderr.write(
           `${JSON.stringify({ error: { code: f.code, message: f.message, exit_code: f.exitCode } })}\n`,

@@ -1,5 +1,6 @@
 import {
   Metadata,
+  status,
   type CallOptions,
   type ClientUnaryCall,
   type requestCallback,
@@ -8,6 +9,12 @@ import { isGrpcError, statusName } from './errors';
 
 /** The x-request-id header every call carries (the services log it and forward it downstream). */
 export const REQUEST_ID_HEADER = 'x-request-id';
+
+/**
+ * How long after its deadline a call may stay silent before `unary` ends it itself. grpc-js reports
+ * a deadline within a few milliseconds; this only catches a status that never comes (see `unary`).
+ */
+export const DEADLINE_BACKSTOP_MS = 250;
 
 export type Invoke<Res> = (
   metadata: Metadata,
@@ -37,7 +44,7 @@ export interface CallSettings {
 }
 
 /**
- * Runs one unary call with an x-request-id and a deadline, as a promise.
+ * Runs one unary call with an x-request-id and a deadline, as a promise that always settles.
  * @example
  * const order = await unary((md, o, cb) => orders.GetOrder({ order_id }, md, o, cb), settings);
  */
@@ -45,11 +52,41 @@ export function unary<Res>(invoke: Invoke<Res>, s: CallSettings): Promise<Res> {
   const metadata = new Metadata();
   metadata.set(REQUEST_ID_HEADER, s.requestId);
   return new Promise<Res>((resolve, reject) => {
-    invoke(metadata, { deadline: Date.now() + s.deadlineMs }, (err, res) => {
-      if (err)
-        reject(isGrpcError(err) ? new RemoteCallError(s.service, err.code, err.details) : err);
-      else if (res === undefined) reject(new Error(`${s.service}: empty response`));
-      else resolve(res);
-    });
+    let call: ClientUnaryCall | undefined;
+    let done = false;
+    const settle = (fn: () => void) => {
+      if (done) return;
+      done = true;
+      clearTimeout(backstop);
+      fn();
+    };
+    // grpc-js (1.14) drops the status of a call whose deadline fires before an async interceptor
+    // (our bearer-token one) has started it: the callback never runs, nothing else keeps the event
+    // loop alive, and the process used to exit 0 without a word. This timer both ends such a call
+    // and keeps the process alive until it does.
+    const backstop = setTimeout(() => {
+      call?.cancel();
+      settle(() =>
+        reject(
+          new RemoteCallError(
+            s.service,
+            status.DEADLINE_EXCEEDED,
+            `Deadline exceeded after ${s.deadlineMs}ms (no answer)`,
+          ),
+        ),
+      );
+    }, s.deadlineMs + DEADLINE_BACKSTOP_MS);
+    try {
+      call = invoke(metadata, { deadline: Date.now() + s.deadlineMs }, (err, res) =>
+        settle(() => {
+          if (err)
+            reject(isGrpcError(err) ? new RemoteCallError(s.service, err.code, err.details) : err);
+          else if (res === undefined) reject(new Error(`${s.service}: empty response`));
+          else resolve(res);
+        }),
+      );
+    } catch (err) {
+      settle(() => reject(err));
+    }
   });
 }

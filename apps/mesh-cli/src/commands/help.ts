@@ -2,8 +2,11 @@ import type { AppContext } from '../context';
 import { ENV_VARS } from '../config';
 import { EXIT } from '../exit-codes';
 
-export const USAGE = [
-  'mesh-cli — drive the jwt-mesh cluster (npm run cli -- <command>)',
+/** The help text; `prog` is how the user runs the CLI (`npm run cli --`, `node …/main.js`). */
+export const usage = (prog: string): string[] => [
+  'mesh-cli — drive the jwt-mesh cluster',
+  '',
+  `Usage: ${prog} <command> [flags]`,
   '',
   'Commands:',
   '  login <user>                      log in (password: prompt without echo, or MESH_PASSWORD)',
@@ -30,5 +33,6 @@ export const USAGE = [
 ];
 
 export function help(ctx: AppContext): void {
-  ctx.out.result({ usage: USAGE }, USAGE);
+  const lines = usage(ctx.config.programName);
+  ctx.out.result({ usage: lines }, lines);
 }

@@ -59,8 +59,15 @@ export async function ordersList(ctx: AppContext, o: ListOptions): Promise<void>
     ),
   );
   const human = res.orders.length ? res.orders.map(formatOrderRow) : ['No orders.'];
-  if (res.next_page_token)
-    human.push(`More: mesh-cli orders list --page-token ${res.next_page_token}`);
+  if (res.next_page_token) {
+    const same = [
+      o.pageSize === undefined ? '' : ` --page-size ${o.pageSize}`,
+      o.userId ? ` --user-id ${o.userId}` : '',
+    ].join('');
+    human.push(
+      `More: ${ctx.config.programName} orders list${same} --page-token ${res.next_page_token}`,
+    );
+  }
   ctx.out.result(
     { orders: res.orders.map(orderToJson), next_page_token: res.next_page_token },
     human,
