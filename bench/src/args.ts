@@ -19,6 +19,8 @@ export interface BenchOptions {
   cpuProf?: 'cold' | 'cached' | 'none' | 'reference';
   /** Write the report to bench/results (default) or only print it. */
   write: boolean;
+  /** JWT_ALG of the mesh's auth-service (and JWT_ALGORITHMS of the services). */
+  alg: 'ES256' | 'RS256' | 'PS256' | 'EdDSA';
 }
 
 export function parseArgs(argv: readonly string[]): BenchOptions {
@@ -39,12 +41,16 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
   if (prof !== undefined && !['cold', 'cached', 'none', 'reference'].includes(prof)) {
     throw new TypeError('--cpu-prof: cold, cached, none or reference');
   }
+  const alg = value('alg') ?? 'ES256';
+  if (!['ES256', 'RS256', 'PS256', 'EdDSA'].includes(alg))
+    throw new TypeError('--alg: ES256, RS256, PS256 or EdDSA');
   return {
+    alg: alg as BenchOptions['alg'],
     quick,
     only,
-    rounds: int('rounds', quick ? 2 : 5),
-    warmupMs: int('warmup-ms', quick ? 400 : 1000),
-    durationMs: int('duration-ms', quick ? 1500 : 4000),
+    rounds: int('rounds', quick ? 2 : 10),
+    warmupMs: int('warmup-ms', quick ? 400 : 600),
+    durationMs: int('duration-ms', quick ? 1500 : 2000),
     concurrency: int('concurrency', 64),
     channels: int('channels', 4),
     microMs: int('micro-ms', quick ? 150 : 400),

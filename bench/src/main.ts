@@ -24,6 +24,13 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const opts = parseArgs(argv);
   const repoRoot = join(__dirname, '../..');
+  // `--render=<raw json>`: rebuild latest.md/.svg from a stored run (e.g. after editing NOTES.md).
+  const render = argv.find((a) => a.startsWith('--render='))?.slice('--render='.length);
+  if (render) {
+    const stored = JSON.parse(readFileSync(render, 'utf8')) as BenchResults;
+    writeReport(stored, repoRoot, stored.options.quick, true);
+    return;
+  }
   const started = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'jwt-mesh-bench-'));
   const results: BenchResults = {
@@ -56,6 +63,7 @@ async function main(): Promise<void> {
         dir,
         sets,
         keepLogs: opts.keepLogs,
+        alg: opts.alg,
       });
       const lg = await startLoadgen(mesh.template);
       if (opts.only.has(4)) {

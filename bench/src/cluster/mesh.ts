@@ -38,6 +38,7 @@ export interface MeshOptions {
   sets: readonly SetName[];
   /** Service stdout to files under dir/logs instead of /dev/null. */
   keepLogs: boolean;
+  alg: 'ES256' | 'RS256' | 'PS256' | 'EdDSA';
   /** Node flags for order/user processes (e.g. --cpu-prof). */
   nodeArgs?: Partial<Record<SetName, string[]>>;
 }
@@ -53,15 +54,21 @@ const SET_ENV: Record<SetName, Record<string, string>> = {
 export async function startMesh(o: MeshOptions): Promise<Mesh> {
   mkdirSync(join(o.dir, 'logs'), { recursive: true });
   const keyFile = join(o.dir, 'signing-key.pem');
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const { privateKey } =
+    o.alg === 'ES256'
+      ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      : o.alg === 'EdDSA'
+        ? generateKeyPairSync('ed25519')
+        : generateKeyPairSync('rsa', { modulusLength: 2048 });
   const privateKeyPem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
   writeFileSync(keyFile, privateKeyPem, { mode: 0o600 });
   const seed = join(o.repoRoot, 'seed/demo-users.json');
   const log = (name: string) => (o.keepLogs ? join(o.dir, 'logs', `${name}.log`) : '/dev/null');
+  // BENCH_SERVICE_LOG_LEVEL=debug (with --keep-logs) shows why a token was rejected.
   const common = {
     HOST: '127.0.0.1',
     GRPC_PORT: '0',
-    LOG_LEVEL: 'info',
+    LOG_LEVEL: process.env.BENCH_SERVICE_LOG_LEVEL ?? 'info',
     SHUTDOWN_GRACE_MS: '1000',
   };
 
@@ -80,7 +87,7 @@ export async function startMesh(o: MeshOptions): Promise<Mesh> {
         DATA_DIR: join(o.dir, 'auth'),
         SEED_FILE: seed,
         SIGNING_KEY_FILE: keyFile,
-        JWT_ALG: 'ES256',
+        JWT_ALG: o.alg,
       },
     });
   let auth = await spawnAuth();
@@ -100,6 +107,7 @@ export async function startMesh(o: MeshOptions): Promise<Mesh> {
 
   const sets = new Map<SetName, ServiceSet>();
   const keyEnv = {
+    JWT_ALGORITHMS: o.alg,
     JWKS_URL: `http://127.0.0.1:${ports.http}/.well-known/jwks.json`,
     BENCH_AUTH_ADDR: authAddr,
   };

@@ -49,10 +49,9 @@ function tokensFor(spec: RunSpec): {
     return { next: (c) => own[c], minted: own.length, exhausted: () => false };
   }
   // fresh: enough for the whole run at a generous rate, bounded; pool: exactly `size`.
+  const byTime = Math.ceil(((spec.warmupMs + spec.durationMs) / 1000) * 9000);
   const count =
-    plan.kind === 'pool'
-      ? plan.size
-      : Math.min(spec.maxCalls, Math.ceil(((spec.warmupMs + spec.durationMs) / 1000) * 9000));
+    plan.kind === 'pool' ? plan.size : Math.min(spec.maxCalls, plan.max ?? byTime, byTime);
   const pool = Array.from({ length: count }, () => mint!());
   let i = 0;
   if (plan.kind === 'pool')

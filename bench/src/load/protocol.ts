@@ -6,7 +6,7 @@ export type TokenPlan =
   /** One token per in-flight caller, reused on every call (a verified-token cache hits). */
   | { kind: 'per-caller' }
   /** A never-seen token on every call, minted before the window (cold path). */
-  | { kind: 'fresh' }
+  | { kind: 'fresh'; max?: number }
   /** `size` distinct tokens used round-robin (cache growth). */
   | { kind: 'pool'; size: number };
 

@@ -37,8 +37,8 @@ export async function runGrowthScenario(
   opts: BenchOptions,
   log: (s: string) => void,
 ): Promise<GrowthResult> {
-  const rounds = opts.quick ? 1 : 2;
-  const dur = opts.quick ? 1000 : 2500;
+  const rounds = opts.quick ? 1 : 3;
+  const dur = opts.quick ? 1000 : 2000;
   const levels = [1, 8, 64, 256];
   const acc = new Map<
     number,

@@ -78,23 +78,38 @@ export async function runOutageScenario(
   const outageMs = opts.quick ? 2000 : 4000;
   const afterMs = opts.quick ? 1500 : 3000;
   const concurrency = 16;
+  // The outage clock starts only once every load is running. The fresh-token load starts first
+  // and alone: minting its pool blocks the (single-threaded) load generator for a moment, which
+  // must not stall the other loads' calls in flight.
+  const spec = (l: (typeof LOADS)[number]) => ({
+    target: `127.0.0.1:${mesh.sets.get(l.set)!.order.port}`,
+    method: 'CreateOrder' as const,
+    request: requestFor('CreateOrder', ''),
+    concurrency,
+    channels: 2,
+    tokens: l.tokens,
+    warmupMs: 0,
+    // generous: the restart takes a moment, and the load must run well past it
+    durationMs: beforeMs + outageMs + afterMs + 6000,
+    maxCalls: 500_000,
+    deadlineMs: 1000,
+    timeline: true,
+  });
+  const startedRun = (l: (typeof LOADS)[number]) => {
+    let started: () => void = () => undefined;
+    const isRunning = new Promise<void>((r) => (started = r));
+    const done = lg.run(spec(l), (phase) => phase === 'start' && started());
+    return { done, isRunning: Promise.race([isRunning, sleep(60_000)]) };
+  };
+  const ordered = [LOADS[1]!, LOADS[0]!, LOADS[2]!];
+  const handles: Array<ReturnType<typeof startedRun>> = [];
+  for (const l of ordered) {
+    const h = startedRun(l);
+    await h.isRunning;
+    handles.push(h);
+  }
+  const runs = LOADS.map((l) => handles[ordered.indexOf(l)]!.done);
   const t0 = Date.now();
-  const runs = LOADS.map((l) =>
-    lg.run({
-      target: `127.0.0.1:${mesh.sets.get(l.set)!.order.port}`,
-      method: 'CreateOrder',
-      request: requestFor('CreateOrder', ''),
-      concurrency,
-      channels: 2,
-      tokens: l.tokens,
-      warmupMs: 0,
-      // the restart takes a moment; the load runs until well after it
-      durationMs: beforeMs + outageMs + afterMs + 2000,
-      maxCalls: 500_000,
-      deadlineMs: 1000,
-      timeline: true,
-    }),
-  );
   await sleep(beforeMs);
   const stopAt = Date.now();
   await mesh.stopAuth();

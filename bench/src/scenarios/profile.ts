@@ -37,6 +37,7 @@ export async function runProfile(
     dir,
     sets: [plan.set],
     keepLogs: opts.keepLogs,
+    alg: opts.alg,
     nodeArgs: { [plan.set]: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] },
   });
   const pids = mesh.pidsOf(plan.set);
