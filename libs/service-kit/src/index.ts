@@ -54,4 +54,9 @@ export type { ShutdownOptions, SignalSource } from './server/install-shutdown';
 export { RpcError, isPublicError } from './handlers/rpc-error';
 export type { PublicError } from './handlers/rpc-error';
 export { unary } from './handlers/unary';
+export {
+  MALFORMED_REQUEST_STATUS,
+  isMalformedRequest,
+  tolerateMalformedRequests,
+} from './handlers/malformed-request';
 export type { MappedStatus } from './handlers/unary';

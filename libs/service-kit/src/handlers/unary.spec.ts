@@ -2,6 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import { createUserClient, loadMesh, type UserServiceHandlers } from '@jwt-mesh/contracts';
 import type { ServiceBinding } from '../server/start-grpc-server';
 import { captureLogger, closeServer, startTestServer, unaryCall } from '../testing';
+import { tolerateMalformedRequests } from './malformed-request';
 import { RpcError } from './rpc-error';
 import { unary } from './unary';
 
@@ -36,6 +37,24 @@ const toStatus = (err: unknown) =>
 describe('unary', () => {
   it('answers with the value', async () => {
     expect(await run(unary(async () => ({ id: 'o1' })))).toEqual([[null, { id: 'o1' }]]);
+  });
+
+  it('answers INVALID_ARGUMENT "malformed request" for a request that did not decode; fn never runs', async () => {
+    const { definition } = tolerateMalformedRequests(
+      loadMesh().grpcObject.mesh.order.v1.OrderService.service,
+      {},
+    );
+    const request = definition.CreateOrder!.requestDeserialize(Buffer.from([0x0f]));
+    const fn = jest.fn(() => ({ id: 'o1' }));
+    const calls: unknown[][] = [];
+    await new Promise<void>((resolve) => {
+      unary(fn)({ ...fakeCall(), request } as Call, (...args: unknown[]) => {
+        calls.push(args);
+        setImmediate(resolve);
+      });
+    });
+    expect(calls).toEqual([[{ code: grpc.status.INVALID_ARGUMENT, details: 'malformed request' }]]);
+    expect(fn).not.toHaveBeenCalled();
   });
 
   it('sends RpcError subclasses and RpcError-shaped errors as { code, details }', async () => {

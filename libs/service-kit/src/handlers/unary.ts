@@ -1,5 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { getCallLogger } from '../logging/call-context';
+import { MALFORMED_REQUEST_STATUS, isMalformedRequest } from './malformed-request';
 import { isPublicError } from './rpc-error';
 
 /** What a `toStatus` mapping returns for errors it knows. */
@@ -10,7 +11,8 @@ export interface MappedStatus {
 }
 
 /**
- * Wraps an async handler: calls back exactly once. An error with numeric `grpcCode` + string
+ * Wraps an async handler: calls back exactly once. A request that did not decode (see
+ * `tolerateMalformedRequests`) gets INVALID_ARGUMENT "malformed request" and `fn` never runs. An error with numeric `grpcCode` + string
  * `publicMessage` is sent as is; otherwise `toStatus(err)`; otherwise INTERNAL "internal error" and the
  * error is logged with the call logger. Only `{ code, details }` objects reach grpc-js: an Error would
  * send its message to the client.
@@ -30,6 +32,8 @@ export function unary<Req, Res>(
       else callback(null, value);
     };
     const fail = (err: unknown) => once(statusFor(err, call, toStatus));
+    // the bytes did not decode (startGrpcServer's deserializer): never hand that to fn
+    if (isMalformedRequest(call.request)) return once(MALFORMED_REQUEST_STATUS);
     try {
       Promise.resolve(fn(call)).then(
         // grpc-js would fail to serialize a missing response with a message of its own

@@ -18,9 +18,11 @@ const LEVELS: Readonly<Record<number, RpcLogLevel>> = {
   [status.RESOURCE_EXHAUSTED]: 'warn',
   [status.ABORTED]: 'warn',
   [status.OUT_OF_RANGE]: 'warn',
+  // Not error: grpc-js answers UNIMPLEMENTED to client input (a unary call half-closed without its
+  // message, an unknown method, an unsupported grpc-encoding), so at error anyone could flood alerts.
+  [status.UNIMPLEMENTED]: 'warn',
   [status.INTERNAL]: 'error',
   [status.UNKNOWN]: 'error',
-  [status.UNIMPLEMENTED]: 'error',
   [status.DATA_LOSS]: 'error',
 };
 

@@ -153,7 +153,7 @@ describe('rpc finished line', () => {
     [grpc.status.PERMISSION_DENIED, 'PERMISSION_DENIED', 40],
     [grpc.status.FAILED_PRECONDITION, 'FAILED_PRECONDITION', 40],
     [grpc.status.INTERNAL, 'INTERNAL', 50],
-    [grpc.status.UNIMPLEMENTED, 'UNIMPLEMENTED', 50],
+    [grpc.status.UNIMPLEMENTED, 'UNIMPLEMENTED', 40],
   ])('logs code %i as %s at level %i', async (code, name, level) => {
     const requestId = `code-${code}`;
     await unaryCall(

@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import type pino from 'pino';
 import { type CallContext, setCallContext, subjectSafely } from './call-context';
-import { codeName, levelForCode } from './level-by-code';
+import { type RpcLogLevel, codeName, levelForCode } from './level-by-code';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id';
 
 export interface RpcLoggingOptions {
@@ -40,24 +40,47 @@ export function createRpcLoggingInterceptor(o: RpcLoggingOptions): grpc.ServerIn
     let ctx: CallContext | undefined;
     let incoming: grpc.Metadata | undefined;
     let headersSent = false;
+    let listening = false;
+    let responded = false;
     let finished = false;
+    let wireCode: number | undefined;
 
-    const finish = (code: number): void => {
+    /** `undefined`: the call ended in a way this interceptor cannot see (see `watchWire`). */
+    const finish = (code: number | undefined, endedByGrpcJs = false): void => {
       if (finished) return;
       finished = true;
       try {
         const log = ctx?.logger ?? logger.child({ rpc });
         const sub = ctx && incoming ? subjectSafely(ctx, incoming) : undefined;
-        const level = code === grpc.status.OK && quiet?.(rpc) ? 'debug' : levelForCode(code);
         const durationMs = Math.round((performance.now() - started) * 100) / 100;
+        if (code === undefined) {
+          log.warn({ ...(sub ? { sub } : {}), code: 'UNKNOWN_END', durationMs }, 'rpc finished');
+          return;
+        }
+        let level: RpcLogLevel | 'debug' =
+          code === grpc.status.OK && quiet?.(rpc) ? 'debug' : levelForCode(code);
+        // grpc-js ended the call over the request itself (size, framing, compression, headers)
+        // before any response: the client's doing, and anyone can send it. Not an alert.
+        if (endedByGrpcJs && !responded && level === 'error') level = 'warn';
         log[level](
-          { ...(sub ? { sub } : {}), code: codeName(code), grpcCode: code, durationMs },
+          {
+            ...(sub ? { sub } : {}),
+            code: codeName(code),
+            grpcCode: code,
+            ...(endedByGrpcJs ? { endedBy: 'grpc-js' } : {}),
+            durationMs,
+          },
           'rpc finished',
         );
       } catch {
         // logging must never take the call (or the process) down
       }
     };
+    const seesWire = watchWire(call, (code) => {
+      wireCode ??= code;
+      // ended before start: grpc-js never calls onCancel on a listener it was not given
+      if (!listening) finish(code, true);
+    });
 
     const listener = new grpc.ServerListenerBuilder()
       .withOnReceiveMetadata((metadata, next) => {
@@ -73,14 +96,20 @@ export function createRpcLoggingInterceptor(o: RpcLoggingOptions): grpc.ServerIn
         next(metadata);
       })
       .withOnCancel(() => {
-        // Reached after every call; only counts when no status passed us: the client cancelled, or
-        // grpc-js itself answered DEADLINE_EXCEEDED below this interceptor.
-        finish(deadlinePassed(call) ? grpc.status.DEADLINE_EXCEEDED : grpc.status.CANCELLED);
+        // Reached after every call; only counts when no status passed us. grpc-js's own ends
+        // (limits, bad bytes or headers, its deadline timer) reach only the wire; with none there
+        // either, the client went away.
+        if (wireCode !== undefined) finish(wireCode, true);
+        else if (deadlinePassed(call)) finish(grpc.status.DEADLINE_EXCEEDED);
+        else finish(seesWire ? grpc.status.CANCELLED : undefined);
       })
       .build();
 
     const responder = new grpc.ResponderBuilder()
-      .withStart((next) => next(listener))
+      .withStart((next) => {
+        listening = true;
+        next(listener);
+      })
       .withSendMetadata((metadata, next) => {
         try {
           if (ctx) metadata.set(REQUEST_ID_HEADER, ctx.requestId);
@@ -89,6 +118,10 @@ export function createRpcLoggingInterceptor(o: RpcLoggingOptions): grpc.ServerIn
           // send the headers without the id rather than not at all
         }
         next(metadata);
+      })
+      .withSendMessage((message, next) => {
+        responded = true;
+        next(message);
       })
       .withSendStatus((status, next) => {
         let out = status;
@@ -110,11 +143,47 @@ export function createRpcLoggingInterceptor(o: RpcLoggingOptions): grpc.ServerIn
   };
 }
 
+/**
+ * Reports every status grpc-js puts on the wire, including the ones it sends itself from below the
+ * interceptors (message over the size limit, undecodable or badly compressed message, bad
+ * grpc-timeout, its deadline timer): those go through `this.sendStatus` of the base call and never
+ * through a responder, so without this they would end in onCancel and be logged as CANCELLED.
+ * interceptors[0] is handed that base call (grpc-js 1.14); an own `sendStatus` property on it sees
+ * those self-calls. Returns false when `call` is another interceptor's call (we are not first), where
+ * nothing below is observable. Pinned by rpc-logging-ends.spec.ts.
+ */
+function watchWire(call: grpc.ServerInterceptingCallInterface, onCode: (code: number) => void) {
+  if (call instanceof grpc.ServerInterceptingCall) return false;
+  try {
+    const send = call.sendStatus.bind(call);
+    const watched: typeof call.sendStatus = (status) => {
+      try {
+        onCode(status.code);
+      } catch {
+        // the status must go out whatever happened here
+      }
+      send(status);
+    };
+    Object.defineProperty(call, 'sendStatus', {
+      value: watched,
+      configurable: true,
+      writable: true,
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// A client cancels with RST_STREAM when its own deadline fires, which can land a little before ours:
+// our deadline counts grpc-timeout from when the headers arrived, not from when they were sent.
+const DEADLINE_SLACK_MS = 100;
+
 function deadlinePassed(call: grpc.ServerInterceptingCallInterface): boolean {
   try {
     const deadline = call.getDeadline();
     const at = deadline instanceof Date ? deadline.getTime() : deadline;
-    return Number.isFinite(at) && at <= Date.now();
+    return Number.isFinite(at) && at - DEADLINE_SLACK_MS <= Date.now();
   } catch {
     return false;
   }

@@ -3,6 +3,7 @@ import { type PackageDefinition, loadSync } from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
 import type pino from 'pino';
+import { tolerateMalformedRequests } from '../handlers/malformed-request';
 import { routeGrpcJsLogs } from '../logging/grpc-js-logger';
 import { createRpcLoggingInterceptor } from '../logging/rpc-logging-interceptor';
 import { INFRA_METHODS, serviceNameOf } from './infra-methods';
@@ -58,7 +59,8 @@ export interface RunningServer {
  * `{"service":"order-service","address":"127.0.0.1:50053","port":50053,"msg":"listening"}`.
  * Limits come from `SERVER_DEFAULTS` (64 KiB request messages, 100 streams per connection, idle and
  * age limits, keepalive) unless `serverOptions` / `maxReceiveMessageBytes` say otherwise, and
- * grpc-js's own log output goes through `logger`, scrubbed (`routeGrpcJsLogs`).
+ * grpc-js's own log output goes through `logger`, scrubbed (`routeGrpcJsLogs`). A unary request
+ * that does not decode gets INVALID_ARGUMENT "malformed request" (`tolerateMalformedRequests`).
  * @example
  * const running = await startGrpcServer({ service: 'user-service', host: config.HOST,
  *   port: config.GRPC_PORT, services: [{ definition, implementation }], packageDefinition, logger,
@@ -90,7 +92,13 @@ export async function startGrpcServer(o: StartServerOptions): Promise<RunningSer
   setServing(true);
   health.addToServer(server);
   new ReflectionService({ ...healthDefinition(), ...o.packageDefinition }).addToServer(server);
-  for (const s of o.services) server.addService(s.definition, s.implementation);
+  for (const s of o.services) {
+    const { definition, implementation } = tolerateMalformedRequests(
+      s.definition,
+      s.implementation,
+    );
+    server.addService(definition, implementation);
+  }
 
   const port = await new Promise<number>((resolve, reject) => {
     server.bindAsync(
