@@ -1,5 +1,14 @@
-import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
 import type { JWK } from 'jose';
+
+const spki = { type: 'spki', format: 'der' } as const;
+const pkcs8 = { type: 'pkcs8', format: 'der' } as const;
 
 /** A signing key pair for tests, with its public JWK and a one-key JWKS. */
 export interface TestKeys {
@@ -15,14 +24,25 @@ export interface TestKeys {
   readonly jwks: { keys: JWK[] };
 }
 
+// The key pair is parsed from DER rather than taken from generateKeyPairSync: on Node 20 a
+// generated KeyObject shares a lock with the keygen job that the GC frees, and a JWK export that
+// holds the lock while the GC frees the job hangs the process (the auth service's key-material.ts).
 function generate(alg: string): { privateKey: KeyObject; publicKey: KeyObject } {
-  if (alg === 'ES256') return generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  if (alg === 'ES384') return generateKeyPairSync('ec', { namedCurve: 'P-384' });
-  if (alg === 'ES512') return generateKeyPairSync('ec', { namedCurve: 'P-521' });
-  if (/^(RS|PS)(256|384|512)$/.test(alg))
-    return generateKeyPairSync('rsa', { modulusLength: 2048 });
-  if (alg === 'EdDSA' || alg === 'Ed25519') return generateKeyPairSync('ed25519');
-  throw new TypeError(`alg: ${alg} is not supported by createTestKeys`);
+  const der = { publicKeyEncoding: spki, privateKeyEncoding: pkcs8 };
+  let pkcs8Der: Buffer;
+  if (alg === 'ES256')
+    pkcs8Der = generateKeyPairSync('ec', { namedCurve: 'P-256', ...der }).privateKey;
+  else if (alg === 'ES384')
+    pkcs8Der = generateKeyPairSync('ec', { namedCurve: 'P-384', ...der }).privateKey;
+  else if (alg === 'ES512')
+    pkcs8Der = generateKeyPairSync('ec', { namedCurve: 'P-521', ...der }).privateKey;
+  else if (/^(RS|PS)(256|384|512)$/.test(alg))
+    pkcs8Der = generateKeyPairSync('rsa', { modulusLength: 2048, ...der }).privateKey;
+  else if (alg === 'EdDSA' || alg === 'Ed25519')
+    pkcs8Der = generateKeyPairSync('ed25519', der).privateKey;
+  else throw new TypeError(`alg: ${alg} is not supported by createTestKeys`);
+  const privateKey = createPrivateKey({ key: pkcs8Der, format: 'der', type: 'pkcs8' });
+  return { privateKey, publicKey: createPublicKey(privateKey) };
 }
 
 const THUMBPRINT_MEMBERS: Record<string, string[]> = {

@@ -32,16 +32,48 @@ export function isSigningAlg(v: string): v is SigningAlg {
   return (SIGNING_ALGS as readonly string[]).includes(v);
 }
 
-/** Generates a fresh key for `alg` (P-256 for ES256, RSA-2048 for RS256/PS256, Ed25519 for EdDSA). */
+// Node 20 deadlock (nodejs/node src/crypto/crypto_keygen.h, ~KeyPairGenConfig): every copy of a
+// generated key shares one mutex with its generation job, generateKeyPairSync's job included, and
+// the garbage collector frees that job with a destructor that takes the mutex. KeyObject export
+// to JWK and asymmetricKeyDetails take the same mutex and allocate while holding it; when that
+// allocation runs the GC that frees the job, the thread waits on itself forever (a hung
+// `rotate-keys`). So the job hands out DER bytes only, and the key we keep is parsed afresh,
+// with a lock of its own.
+const spki = { type: 'spki', format: 'der' } as const;
+const pkcs8 = { type: 'pkcs8', format: 'der' } as const;
+
+function fromDer(der: Buffer): KeyObject {
+  return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+}
+
+/**
+ * Generates a fresh key for `alg` (P-256 for ES256, RSA-2048 for RS256/PS256, Ed25519 for EdDSA).
+ * The key shares no lock with node's generation job (see above), so exporting it cannot deadlock.
+ */
 export function generateKey(alg: SigningAlg): KeyObject {
   switch (alg) {
     case 'ES256':
-      return generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+      return fromDer(
+        generateKeyPairSync('ec', {
+          namedCurve: 'P-256',
+          publicKeyEncoding: spki,
+          privateKeyEncoding: pkcs8,
+        }).privateKey,
+      );
     case 'RS256':
     case 'PS256':
-      return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+      return fromDer(
+        generateKeyPairSync('rsa', {
+          modulusLength: 2048,
+          publicKeyEncoding: spki,
+          privateKeyEncoding: pkcs8,
+        }).privateKey,
+      );
     case 'EdDSA':
-      return generateKeyPairSync('ed25519').privateKey;
+      return fromDer(
+        generateKeyPairSync('ed25519', { publicKeyEncoding: spki, privateKeyEncoding: pkcs8 })
+          .privateKey,
+      );
   }
 }
 
