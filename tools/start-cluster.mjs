@@ -20,14 +20,43 @@ import {
   descendantsOf,
   groupAlive,
   healthCheck,
+  pidAlive,
   httpOk,
   pollUntil,
   signalGroup,
+  signalPid,
   stripAnsi,
 } from './start-support.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const { values: flags } = parseArgs({ options: { replicas: { type: 'boolean' } } });
+const USAGE = `Usage: npm start [-- --replicas]   (or: npm run start:replicas, node tools/start-cluster.mjs)
+
+Builds auth-, user- and order-service and the CLI (nx, cached), runs the three services with
+nx run-many -t serve and prints one line when all answer SERVING. Ctrl-C, SIGTERM or SIGHUP
+stops them all; a second Ctrl-C kills at once.
+
+Options:
+  --replicas   also run user-service-2 (:50062) and order-service-2 (:50063)
+  -h, --help   this text
+
+Ports: auth 50051 (JWKS HTTP 8080), user 50052, order 50053 (what the CLI expects).
+Every environment variable except GRPC_PORT, HTTP_PORT, DATA_DIR and JWT_PUBLIC_KEYS_FILE
+(set per service by the layout) reaches every service, e.g.:
+  ACCESS_TOKEN_TTL_SECONDS=60 LOG_LEVEL=debug npm start
+`;
+let flags;
+try {
+  ({ values: flags } = parseArgs({
+    options: { replicas: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  }));
+} catch (err) {
+  process.stderr.write(`start-cluster: ${err.message}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (flags.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 const HOST = '127.0.0.1';
 const JWKS_URL = `http://${HOST}:8080/.well-known/jwks.json`;
 const SERVICES = ['auth-service', 'user-service', 'order-service'];
@@ -75,8 +104,14 @@ const display = createDisplay({
 });
 const logs = createLogFiles(join(root, '.data/logs'));
 const children = []; // { name, proc }
+// Service pids from their "listening" lines: still reachable if nx dies and they are re-parented.
+const servicePids = new Set();
 const listening = new Map(); // label -> { address, http? }
 let stopping = false;
+
+// A closed terminal or pipe (`npm start | head`) must not crash us before we stop the services.
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});
 
 function fail(message) {
   process.stderr.write(`${display.bold('✖')} ${message}\n`);
@@ -121,8 +156,10 @@ function onLine(label, raw) {
     }
     if (obj) {
       logs.append(label, line);
-      if (obj.msg === 'listening')
+      if (obj.msg === 'listening') {
         listening.set(obj.transport === 'http' ? `${label}#http` : label, obj.address);
+        if (Number.isInteger(obj.pid) && obj.pid > 1) servicePids.add(obj.pid);
+      }
       process.stdout.write(`${display.json(label, line, obj)}\n`);
       return;
     }
@@ -185,6 +222,7 @@ async function stop(code) {
   if (stopping) {
     // A second Ctrl-C: the user is not waiting for graceful shutdowns.
     for (const g of groups) signalGroup(g, 'SIGKILL');
+    for (const p of servicePids) signalPid(p, 'SIGKILL');
     return;
   }
   stopping = true;
@@ -195,10 +233,13 @@ async function stop(code) {
   for (const d of descendantsOf(process.pid)) groups.add(d.pgid);
   groups.delete(process.pid);
   for (const g of groups) signalGroup(g, 'SIGTERM');
-  const allGone = () => [...groups].every((g) => !groupAlive(g));
+  for (const p of servicePids) signalPid(p, 'SIGTERM');
+  const allGone = () =>
+    [...groups].every((g) => !groupAlive(g)) && [...servicePids].every((p) => !pidAlive(p));
   if (!(await pollUntil(allGone, { timeoutMs: STOP_TIMEOUT_MS, intervalMs: 100 }))) {
     fail(`some processes ignored SIGTERM for ${STOP_TIMEOUT_MS / 1000}s: sending SIGKILL`);
     for (const g of groups) signalGroup(g, 'SIGKILL');
+    for (const p of servicePids) signalPid(p, 'SIGKILL');
     await pollUntil(allGone, { timeoutMs: 3000, intervalMs: 100 });
   }
   await logs.close();

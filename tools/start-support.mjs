@@ -133,6 +133,24 @@ export const signalGroup = (pid, sig) => {
   }
 };
 
+/** Whether process `pid` is alive. */
+export const pidAlive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+/** Sends `sig` to process `pid`, if it still exists. */
+export const signalPid = (pid, sig) => {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    // already gone
+  }
+};
+
 /** Every process below `pid`, from one `ps` snapshot (Linux and macOS). */
 export function descendantsOf(pid) {
   let rows;

@@ -59,6 +59,7 @@ it('binds port 0 to a free port and logs one parseable listening line', () => {
       service: 'user-service',
       address: running.address,
       port: running.port,
+      pid: process.pid,
     }),
   ]);
   // one `service` key, not a duplicate from the logger's base

@@ -110,7 +110,11 @@ export async function startGrpcServer(o: StartServerOptions): Promise<RunningSer
   // bindAsync already serves (grpc-js >= 1.10); the deprecated server.start() is never needed.
   const address = hostPort(o.host, port);
   const hasService = o.logger.bindings().service !== undefined;
-  o.logger.info({ ...(hasService ? {} : { service: o.service }), address, port }, 'listening');
+  // pid: a supervisor (tools/start-cluster.mjs) can stop this process even if it was re-parented.
+  o.logger.info(
+    { ...(hasService ? {} : { service: o.service }), address, port, pid: process.pid },
+    'listening',
+  );
 
   return {
     server,
