@@ -59,16 +59,29 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       // config.ts is the only reader of the environment in each app (STYLE.md §4).
       'no-restricted-properties': [
         'error',
-        { object: 'process', property: 'env', message: 'Read environment variables in config.ts only.' },
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read environment variables in config.ts only.',
+        },
       ],
     },
   },
   {
-    files: ['**/config.ts', '**/*.spec.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'libs/service-kit/src/config/**/*.ts'],
+    files: [
+      '**/config.ts',
+      '**/*.spec.ts',
+      'tests/**/*.ts',
+      'bench/**/*.ts',
+      'libs/service-kit/src/config/**/*.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
@@ -84,7 +97,15 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,
