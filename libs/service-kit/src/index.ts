@@ -47,7 +47,8 @@ export { startGrpcServer } from './server/start-grpc-server';
 export { DEFAULT_MAX_RECEIVE_MESSAGE_BYTES, SERVER_DEFAULTS } from './server/server-limits';
 export type { RunningServer, ServiceBinding, StartServerOptions } from './server/start-grpc-server';
 export { shutdownServer } from './server/shutdown-server';
-export { installShutdown } from './server/install-shutdown';
+export { SHUTDOWN_WATCHDOG_MARGIN_MS, installShutdown } from './server/install-shutdown';
+export { ignoreBrokenPipe } from './server/ignore-broken-pipe';
 export type { ShutdownOptions, SignalSource } from './server/install-shutdown';
 
 // handlers

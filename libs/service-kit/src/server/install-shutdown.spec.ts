@@ -2,7 +2,10 @@ import { EventEmitter } from 'node:events';
 import { captureLogger } from '../testing';
 import { installShutdown } from './install-shutdown';
 
-function setup(stop: (graceMs: number) => Promise<void>) {
+function setup(
+  stop: (graceMs: number) => Promise<void>,
+  o: { graceMs?: number; watchdogMarginMs?: number } = {},
+) {
   const signals = new EventEmitter();
   const log = captureLogger();
   const exits: number[] = [];
@@ -10,7 +13,8 @@ function setup(stop: (graceMs: number) => Promise<void>) {
   const exited = new Promise<number>((r) => (onExit = r));
   const uninstall = installShutdown({
     logger: log.logger,
-    graceMs: 1234,
+    graceMs: o.graceMs ?? 1234,
+    watchdogMarginMs: o.watchdogMarginMs,
     stop,
     signals,
     exit: (code) => {
@@ -50,6 +54,44 @@ describe('installShutdown', () => {
     expect(await exited).toBe(1);
     expect(log.lines()).toContainEqual(
       expect.objectContaining({ msg: 'shutdown failed', level: 50 }),
+    );
+  });
+
+  it('exits 1 through the watchdog when stop hangs past grace + margin, logging at error', async () => {
+    const { signals, exited, exits, log, uninstall } = setup(
+      () => new Promise<void>(() => undefined),
+      { graceMs: 10, watchdogMarginMs: 10 },
+    );
+    signals.emit('SIGTERM', 'SIGTERM');
+    expect(await exited).toBe(1);
+    expect(exits).toEqual([1]);
+    expect(log.lines()).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        msg: 'shutdown did not finish in time, exiting',
+        graceMs: 10,
+        watchdogMarginMs: 10,
+      }),
+    );
+    uninstall();
+  });
+
+  it('exits only once: a stop that settles after the watchdog fired changes nothing', async () => {
+    let finishStop!: () => void;
+    const { signals, exited, exits } = setup(() => new Promise<void>((r) => (finishStop = r)), {
+      graceMs: 0,
+      watchdogMarginMs: 5,
+    });
+    signals.emit('SIGTERM', 'SIGTERM');
+    expect(await exited).toBe(1);
+    finishStop();
+    await new Promise((r) => setImmediate(r));
+    expect(exits).toEqual([1]);
+  });
+
+  it('refuses a negative watchdog margin at install time', () => {
+    expect(() => setup(() => Promise.resolve(), { watchdogMarginMs: -1 })).toThrow(
+      /^watchdogMarginMs:/,
     );
   });
 
