@@ -6,4 +6,6 @@ export { CONFIG_EXIT_CODE, loadConfigOrExit } from './exit-on-invalid';
 export type { ExitDeps } from './exit-on-invalid';
 export { PRINT_SCHEMA_FLAG, describeSchema, printSchemaAndExitIfAsked } from './print-schema';
 export { unknownVariables } from './unknown-variables';
+export { USAGE_EXIT_CODE, parseCommandLine, parseCommandLineOrExit, usage } from './cli-args';
+export type { CommandLine, CommandLineSpec, ParsedCommandLine } from './cli-args';
 export type * from './schema-types';

@@ -6,3 +6,5 @@ export { unaryCall } from './unary-call';
 export type { UnaryOutcome } from './unary-call';
 export { grpcFrame, rawGrpcRequest } from './raw-grpc-request';
 export type { RawGrpcOutcome, RawGrpcRequest } from './raw-grpc-request';
+export { BOUNDED_CHILD, bundleMain } from './bundle-main';
+export type { BundledMain } from './bundle-main';
