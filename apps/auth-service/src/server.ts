@@ -122,7 +122,7 @@ export async function createAuthServer(d: AuthServerDeps): Promise<RunningAuthSe
     grpc,
     http,
     async shutdown(graceMs) {
-      await Promise.all([http.close(), grpc.shutdown(graceMs)]);
+      await Promise.all([http.close(graceMs), grpc.shutdown(graceMs)]);
     },
   };
 }

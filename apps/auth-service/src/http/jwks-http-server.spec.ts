@@ -1,7 +1,9 @@
+import { silentLogger } from '@jwt-mesh/service-kit';
 import { once } from 'node:events';
-import { request } from 'node:http';
-import { connect } from 'node:net';
+import { Agent, request } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { rpc, startTestAuth, type TestAuth } from '../testing/harness';
+import { HEADERS_TIMEOUT_MS, createJwksHttpServer, listenHttp } from './jwks-http-server';
 
 let auth: TestAuth;
 let base: string;
@@ -126,4 +128,82 @@ describe('slow clients', () => {
     }
     expect((await fetch(`${base}/.well-known/jwks.json`)).status).toBe(200);
   }, 15_000);
+});
+
+describe('close', () => {
+  const start = () =>
+    listenHttp(
+      createJwksHttpServer({
+        jwks: () => ({ keys: [] }),
+        algorithms: () => ['ES256'],
+        issuer: 'https://auth.example.test',
+        jwksUri: 'https://auth.example.test/jwks',
+        maxAgeSeconds: 60,
+        logger: silentLogger(),
+      }),
+      '127.0.0.1',
+      0,
+    );
+
+  it('does not wait for an idle keep-alive client, however long the grace', async () => {
+    const http = await start();
+    const agent = new Agent({ keepAlive: true });
+    try {
+      // The agent keeps the socket open after the response, as fetch and PyJWKClient do.
+      const socket = await new Promise<Socket>((resolve, reject) => {
+        const req = request(http.jwksUrl, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(req.socket!));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      const socketClosed = once(socket, 'close');
+      expect(socket.destroyed).toBe(false);
+      await http.close(60_000);
+      await socketClosed;
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it('lets a request in progress finish within the grace', async () => {
+    const http = await start();
+    const socket = connect(http.port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    await once(socket, 'connect');
+    let received = '';
+    socket.on('data', (c: Buffer) => (received += c.toString()));
+    const ended = once(socket, 'close');
+    socket.write('GET /.well-known/jwks.json HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    await new Promise((r) => setTimeout(r, 50)); // let the server see the request begin
+    try {
+      const closing = http.close(60_000);
+      socket.write('\r\n');
+      await ended;
+      expect(received).toMatch(/^HTTP\/1\.1 200 /);
+      await closing; // and the answered connection did not hold it for the grace
+    } finally {
+      socket.destroy();
+    }
+  });
+
+  it('cuts a request still in progress once the grace is over', async () => {
+    const http = await start();
+    const socket = connect(http.port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    await once(socket, 'connect');
+    const started = Date.now();
+    const closed = once(socket, 'close');
+    socket.write('GET /.well-known/jwks.json HTTP/1.1\r\nHost: 127.0.0.1\r\n'); // headers unfinished
+    await new Promise((r) => setTimeout(r, 50)); // let the server see the request begin
+    try {
+      await http.close(100);
+      await closed;
+      // Without the cut, only headersTimeout (swept every second) would end it.
+      expect(Date.now() - started).toBeLessThan(HEADERS_TIMEOUT_MS);
+    } finally {
+      socket.destroy();
+    }
+  });
 });

@@ -31,7 +31,8 @@ export interface RunningHttpServer {
   address: string;
   /** The JWKS URL as reached on the bound address (what tests and local tools use). */
   jwksUrl: string;
-  close(): Promise<void>;
+  /** Stops listening and closes idle connections now, the rest after `graceMs` (default 0). */
+  close(graceMs?: number): Promise<void>;
 }
 
 function body(doc: unknown): { text: string; etag: string } {
@@ -75,6 +76,9 @@ export function createJwksHttpServer(o: JwksHttpOptions): Server {
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const started = process.hrtime.bigint();
+    // Once close() has begun, answer and hang up: a kept-alive connection would idle on until
+    // the grace is over, holding shutdown open.
+    if (!server.listening) res.setHeader('Connection', 'close');
     let path = '';
     try {
       path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -149,10 +153,16 @@ export function listenHttp(server: Server, host: string, port: number): Promise<
         port: a.port,
         address: `${hostPart}:${a.port}`,
         jwksUrl: `http://${hostPart}:${a.port}${JWKS_PATH}`,
-        close: () =>
+        close: (graceMs = 0) =>
           new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
+            // Idle keep-alive sockets would hold close() open until their keep-alive timeout: close
+            // them now. A request in progress gets the grace to finish, then its socket is cut too.
+            const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+            server.close(() => {
+              clearTimeout(cut);
+              done();
+            });
+            server.closeIdleConnections();
           }),
       });
     });
