@@ -5,6 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAuthClient } from '@jwt-mesh/contracts';
+import { BOUNDED_CHILD } from '@jwt-mesh/service-kit/testing';
 import { login } from './testing/harness';
 
 const root = join(__dirname, '../../..');
@@ -47,6 +48,7 @@ it('--print-config-schema prints every variable as JSON', () => {
   const run = spawnSync(process.execPath, [main, '--print-config-schema'], {
     env: env(),
     encoding: 'utf8',
+    ...BOUNDED_CHILD,
   });
   expect(run.status).toBe(0);
   const { variables } = JSON.parse(run.stdout) as {
@@ -66,6 +68,7 @@ it('exits 2 listing every configuration problem, before binding anything', () =>
       SIGNING_KEY_FILE: '/nope',
     }),
     encoding: 'utf8',
+    ...BOUNDED_CHILD,
   });
   expect(run.status).toBe(2);
   expect(run.stdout).toBe('');
@@ -81,8 +84,33 @@ it('exits 2 listing every configuration problem, before binding anything', () =>
   }
 });
 
-it('rejects an unknown subcommand', () => {
-  expect(spawnSync(process.execPath, [main, 'rotate'], { env: env() }).status).toBe(2);
+it('rejects an unknown subcommand or option with exit 2, one line and the usage on stderr', () => {
+  for (const [arg, problem] of [
+    ['rotate', 'unknown command "rotate"'],
+    ['--bogus', 'unknown option "--bogus"'],
+  ]) {
+    const run = spawnSync(process.execPath, [main, arg], {
+      env: env(),
+      encoding: 'utf8',
+      ...BOUNDED_CHILD,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.split('\n')[0]).toBe(`auth-service: ${problem}`);
+    expect(run.stderr).toContain('usage: main.js [rotate-keys] [--print-config-schema]');
+  }
+});
+
+it('--help prints the usage on stdout and exits 0, before reading configuration', () => {
+  const run = spawnSync(process.execPath, [main, '--help'], {
+    env: env({ GRPC_PORT: 'not a port' }),
+    encoding: 'utf8',
+    ...BOUNDED_CHILD,
+  });
+  expect(run.status).toBe(0);
+  expect(run.stderr).toBe('');
+  expect(run.stdout).toMatch(/^usage: main\.js \[rotate-keys\]/);
+  expect(run.stdout).toContain('  rotate-keys ');
 });
 
 function listeningLines(
@@ -112,7 +140,14 @@ it('serves gRPC and HTTP on the ports it logs, logs in a demo user, and stops on
     env: env({ GRPC_PORT: '0', HTTP_PORT: '0' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  // A child that hangs is SIGKILLed (exit null), so the test fails instead of hanging the run.
+  const killer = setTimeout(() => child.kill('SIGKILL'), 25_000);
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      clearTimeout(killer);
+      resolve(code);
+    }),
+  );
   try {
     const { grpc, http } = await listeningLines(child);
     expect(grpc).toMatchObject({
@@ -141,6 +176,7 @@ it('serves gRPC and HTTP on the ports it logs, logs in a demo user, and stops on
     const locked = spawnSync(process.execPath, [main, 'rotate-keys'], {
       env: env(),
       encoding: 'utf8',
+      ...BOUNDED_CHILD,
     });
     expect(locked.status).toBe(1);
     expect(locked.stderr).toContain('ERR_KEY_DIR_LOCKED');
@@ -151,6 +187,7 @@ it('serves gRPC and HTTP on the ports it logs, logs in a demo user, and stops on
   const rotated = spawnSync(process.execPath, [main, 'rotate-keys'], {
     env: env(),
     encoding: 'utf8',
+    ...BOUNDED_CHILD,
   });
   expect(rotated.status).toBe(0);
   expect(JSON.parse(rotated.stdout)).toEqual({

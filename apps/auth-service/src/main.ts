@@ -1,17 +1,23 @@
-import { createLogger, installShutdown, printSchemaAndExitIfAsked } from '@jwt-mesh/service-kit';
+import {
+  createLogger,
+  ignoreBrokenPipe,
+  installShutdown,
+  parseCommandLineOrExit,
+  printSchemaAndExitIfAsked,
+} from '@jwt-mesh/service-kit';
 import { startAuthService } from './app';
 import { runRotateKeys } from './cli/rotate-keys';
 import { SERVICE, authSchema, loadAuthConfigOrExit } from './config';
 
-const USAGE = 'usage: main.js [rotate-keys] [--print-config-schema]\n';
+const COMMANDS = { 'rotate-keys': 'rotate the signing keys in DATA_DIR/keys (server stopped)' };
 
 async function main(argv: readonly string[]): Promise<void> {
+  ignoreBrokenPipe();
+  const { command } = parseCommandLineOrExit(argv.slice(2), {
+    service: SERVICE,
+    commands: COMMANDS,
+  });
   printSchemaAndExitIfAsked(authSchema, argv);
-  const command = argv.slice(2).find((a) => !a.startsWith('-'));
-  if (command !== undefined && command !== 'rotate-keys') {
-    process.stderr.write(USAGE);
-    process.exit(2);
-  }
   const config = loadAuthConfigOrExit();
   if (command === 'rotate-keys') {
     process.exitCode = await runRotateKeys(config);

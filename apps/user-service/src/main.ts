@@ -1,8 +1,15 @@
-import { createLogger, installShutdown } from '@jwt-mesh/service-kit';
+import {
+  createLogger,
+  ignoreBrokenPipe,
+  installShutdown,
+  parseCommandLineOrExit,
+} from '@jwt-mesh/service-kit';
 import { loadUserConfig } from './config';
 import { startServer } from './start';
 
 async function main(): Promise<void> {
+  ignoreBrokenPipe();
+  parseCommandLineOrExit(process.argv.slice(2), { service: 'user-service' });
   const config = loadUserConfig();
   const logger = createLogger({
     name: 'user-service',
