@@ -1,5 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { randomUUID } from 'node:crypto';
+import pino from 'pino';
 import { createAuthServerInterceptor, createRemoteKeySet, type KeySet } from '../index';
 import {
   createTestKeys,
@@ -169,9 +170,124 @@ it('refuses an oversized JWKS response and JWKs that are private, for encryption
   });
 });
 
-it.each([['file:///etc/passwd'], ['ftp://x/jwks'], ['not a url']])(
-  'refuses url %s at construction',
-  (url) => {
-    expect(() => createRemoteKeySet({ url })).toThrow(/^url:/);
-  },
-);
+it.each([
+  ['file:///etc/passwd'],
+  ['ftp://x/jwks'],
+  ['not a url'],
+  ['http://user:hunter2@127.0.0.1/jwks'],
+])('refuses url %s at construction', (url) => {
+  expect(() => createRemoteKeySet({ url })).toThrow(/^url:/);
+});
+
+describe('logging of failed fetches', () => {
+  type Line = { level: number; msg: string; [k: string]: unknown };
+  /** A real pino logger writing into memory, as the services' root logger would. */
+  function capture() {
+    const lines: Line[] = [];
+    const logger = pino(
+      { level: 'debug' },
+      { write: (l: string) => void lines.push(JSON.parse(l) as Line) },
+    );
+    return { logger, lines, failures: () => lines.filter((l) => l.msg !== 'jwks loaded') };
+  }
+  async function until(what: string, cond: () => boolean): Promise<void> {
+    for (let i = 0; i < 500 && !cond(); i++) await sleep(10);
+    if (!cond()) throw new Error(`timed out waiting for ${what}`);
+  }
+
+  it('logs start-up failures as "waiting for JWKS" at info, and nothing at warn, while it waits', async () => {
+    const server = await jwks(keyA.jwks);
+    server.setDown(true);
+    const log = capture();
+    const keys = createRemoteKeySet({
+      url: server.url,
+      retryMinMs: 10,
+      retryMaxMs: 20,
+      logger: log.logger,
+    });
+    cleanups.push(() => keys.close());
+    await until('3 failed fetches', () => keys.stats().fetchFailures >= 3);
+    server.setDown(false);
+    await until('keys loaded', () => keys.stats().loaded);
+    expect(log.failures().length).toBeGreaterThanOrEqual(3);
+    for (const line of log.failures()) {
+      expect(line).toMatchObject({
+        level: 30,
+        msg: 'waiting for JWKS',
+        jwks: server.url,
+        err: { message: 'JWKS endpoint answered HTTP 503' },
+        waitingMs: expect.any(Number),
+      });
+    }
+  });
+
+  it('logs at warn once the failures have lasted warnAfterMs since the first attempt', async () => {
+    const server = await jwks(keyA.jwks);
+    server.setDown(true);
+    const log = capture();
+    const keys = createRemoteKeySet({
+      url: server.url,
+      retryMinMs: 10,
+      retryMaxMs: 20,
+      warnAfterMs: 100,
+      logger: log.logger,
+    });
+    cleanups.push(() => keys.close());
+    await until('a warn line', () => log.lines.some((l) => l.level === 40));
+    const [first, ...rest] = log.failures();
+    expect(first).toMatchObject({ level: 30, msg: 'waiting for JWKS' });
+    // The level follows the key set's own clock: before the threshold info, from it on warn.
+    for (const line of [first, ...rest]) {
+      if ((line.waitingMs as number) < 100) expect(line.level).toBe(30);
+      else expect(line).toMatchObject({ level: 40, msg: 'jwks fetch failed', loaded: false });
+    }
+  });
+
+  it('logs a failed refresh after keys had loaded at warn at once (stale keys in use)', async () => {
+    const server = await jwks(keyA.jwks);
+    const log = capture();
+    const keys = createRemoteKeySet({
+      url: server.url,
+      minRefreshSeconds: 0.02,
+      maxRefreshSeconds: 0.02,
+      logger: log.logger,
+    });
+    cleanups.push(() => keys.close());
+    expect(await keys.ready()).toBe(true);
+    server.setDown(true);
+    await until('a failed refresh', () => keys.stats().fetchFailures >= 1);
+    expect(log.failures()[0]).toMatchObject({ level: 40, msg: 'jwks fetch failed', loaded: true });
+  });
+
+  it('never logs the query of the JWKS URL, which may carry a token', async () => {
+    const server = await jwks(keyA.jwks);
+    server.setDown(true);
+    const log = capture();
+    const keys = createRemoteKeySet({
+      url: `${server.url}?access_token=s3cret-token`,
+      retryMinMs: 10,
+      retryMaxMs: 20,
+      warnAfterMs: 0,
+      logger: log.logger,
+    });
+    cleanups.push(() => keys.close());
+    await until('2 failed fetches', () => keys.stats().fetchFailures >= 2);
+    expect(log.failures()[0]).toMatchObject({ level: 40, jwks: `${server.url}?[Redacted]` });
+    expect(JSON.stringify(log.lines)).not.toContain('s3cret');
+  });
+
+  it('names the system error when nothing listens (fetch itself only says "fetch failed")', async () => {
+    const server = await jwks(keyA.jwks);
+    const url = server.url;
+    await server.close(); // the port is free again: connections are refused
+    const log = capture();
+    const keys = createRemoteKeySet({ url, retryMinMs: 60_000, logger: log.logger });
+    cleanups.push(() => keys.close());
+    expect(await keys.ready()).toBe(false);
+    expect(log.failures()[0]).toMatchObject({
+      level: 30,
+      msg: 'waiting for JWKS',
+      err: { code: 'ECONNREFUSED' },
+    });
+  });
+});

@@ -32,12 +32,14 @@ export function createRemoteKeySet(options: RemoteKeySetOptions): KeySet {
   const o = checkRemoteOptions(options);
   const allowed = o.algorithms ? checkAlgorithms(o.algorithms) : SUPPORTED_ALGORITHMS;
   const log: AuthLogger = checkLogger(o.logger);
+  const source = urlForLog(o.url);
   const counters = { fetches: 0, fetchFailures: 0 };
   let entries: readonly KeyEntry[] = [];
   let loaded = false;
   let closed = false;
   let inflight: Promise<void> | null = null;
   let lastAttemptAt = -Infinity;
+  let firstAttemptAt: number | undefined;
   let retryDelayMs = o.retryMinMs;
   let timer: NodeJS.Timeout | undefined;
 
@@ -51,6 +53,7 @@ export function createRemoteKeySet(options: RemoteKeySetOptions): KeySet {
   async function load(): Promise<void> {
     counters.fetches += 1;
     lastAttemptAt = Date.now();
+    firstAttemptAt ??= lastAttemptAt;
     try {
       const { doc, maxAgeSeconds } = await fetchJwks(o.url, o);
       const { entries: next, skipped } = importJwks(doc, allowed);
@@ -70,7 +73,7 @@ export function createRemoteKeySet(options: RemoteKeySetOptions): KeySet {
       schedule(refreshS * 1000);
     } catch (err) {
       counters.fetchFailures += 1;
-      log.warn({ err: { message: (err as Error).message }, loaded }, 'jwks fetch failed');
+      logFailure(err);
       if (loaded) {
         schedule(o.minRefreshSeconds * 1000); // stale-if-error: keep the last good set, try later
       } else {
@@ -78,6 +81,19 @@ export function createRemoteKeySet(options: RemoteKeySetOptions): KeySet {
         schedule(retryDelayMs / 2 + Math.random() * (retryDelayMs / 2));
         retryDelayMs = Math.min(o.retryMaxMs, retryDelayMs * 2);
       }
+    }
+  }
+
+  // Under `npm start` the services that verify tokens come up beside the issuer, so the first
+  // failures are the normal wait, not a fault: info until they last `warnAfterMs`, warn after.
+  function logFailure(err: unknown): void {
+    const failure = describeFailure(err, o.url);
+    const waitingMs = Date.now() - (firstAttemptAt ?? Date.now());
+    if (!loaded && waitingMs < o.warnAfterMs) {
+      const info = log.info ?? log.debug;
+      info.call(log, { err: failure, jwks: source, waitingMs }, 'waiting for JWKS');
+    } else {
+      log.warn({ err: failure, jwks: source, loaded, waitingMs }, 'jwks fetch failed');
     }
   }
 
@@ -118,4 +134,20 @@ export function createRemoteKeySet(options: RemoteKeySetOptions): KeySet {
     stats: (): KeySetStats => ({ keys: entries.length, ...counters, loaded }),
     getKey,
   };
+}
+
+/** Scheme, host and path: the query may carry a token (credentials are refused up front). */
+function urlForLog(url: string): string {
+  const u = new URL(url);
+  return `${u.origin}${u.pathname}${u.search ? '?[Redacted]' : ''}`;
+}
+
+/** The message and the system error code (fetch's own message is only "fetch failed"). */
+function describeFailure(err: unknown, url: string): { message: string; code?: string } {
+  const e = err as { message?: unknown; code?: unknown; cause?: { code?: unknown } } | null;
+  const message = String(e?.message ?? err)
+    .split(url)
+    .join(urlForLog(url));
+  const code = e?.cause?.code ?? e?.code;
+  return typeof code === 'string' ? { message, code } : { message };
 }

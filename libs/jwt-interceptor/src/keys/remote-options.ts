@@ -30,6 +30,11 @@ export interface RemoteKeySetOptions {
   /** First retry delay while no key has ever loaded (default 500), doubling up to `retryMaxMs` (default 30000). */
   retryMinMs?: number;
   retryMaxMs?: number;
+  /**
+   * While no key has loaded yet, failures are logged at info ("waiting for JWKS": the issuer is
+   * often still starting) until this long after the first attempt, then at warn (default 10000).
+   */
+  warnAfterMs?: number;
   /** Injected for tests; defaults to the global `fetch`. */
   fetch?: typeof fetch;
 }
@@ -47,6 +52,7 @@ export interface RemoteConfig {
   maxBytes: number;
   retryMinMs: number;
   retryMaxMs: number;
+  warnAfterMs: number;
   fetch: typeof fetch;
 }
 
@@ -69,6 +75,10 @@ export function checkRemoteOptions(opts: RemoteKeySetOptions): RemoteConfig {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new TypeError('url: only https: and http: are allowed');
+  }
+  // fetch refuses such a URL on every attempt, and its error message would repeat the secret.
+  if (url.username !== '' || url.password !== '') {
+    throw new TypeError('url: must not contain credentials (user:password@)');
   }
   const minRefreshSeconds = num(opts.minRefreshSeconds, 'minRefreshSeconds', 60, 0.01, 86400);
   const maxRefreshSeconds = num(
@@ -99,6 +109,7 @@ export function checkRemoteOptions(opts: RemoteKeySetOptions): RemoteConfig {
     maxBytes: num(opts.maxResponseBytes, 'maxResponseBytes', 256 * 1024, 1024, 16 * 1024 * 1024),
     retryMinMs,
     retryMaxMs: num(opts.retryMaxMs, 'retryMaxMs', 30_000, retryMinMs, 3600_000),
+    warnAfterMs: num(opts.warnAfterMs, 'warnAfterMs', 10_000, 0, 3600_000),
     fetch: fetchImpl,
   };
 }

@@ -9,6 +9,8 @@
  */
 export interface AuthLogger {
   debug(obj: object, msg: string): void;
+  /** Optional so loggers written against the older interface still fit; `debug` stands in. */
+  info?(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
 }
