@@ -142,7 +142,12 @@ it('points order-service at user-service by name (every replica) and waits for i
   });
 });
 
-const hasCompose = spawnSync('docker-compose', ['version'], { stdio: 'ignore' }).status === 0;
+const hasCompose =
+  spawnSync('docker-compose', ['version'], {
+    stdio: 'ignore',
+    timeout: 30_000,
+    killSignal: 'SIGKILL',
+  }).status === 0;
 
 (hasCompose ? it : it.skip)(
   'is accepted by `docker-compose config` (docker-compose installed)',
@@ -152,6 +157,7 @@ const hasCompose = spawnSync('docker-compose', ['version'], { stdio: 'ignore' })
       cwd: ROOT,
       stdio: 'pipe',
       timeout: 30_000,
+      killSignal: 'SIGKILL',
     });
   },
   40_000,

@@ -39,6 +39,7 @@ export function loadSchema(service: Service): ConfigSchema {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 30_000,
+    killSignal: 'SIGKILL',
   });
   const parsed = JSON.parse(out) as { variables?: ConfigSchema };
   if (!parsed.variables || Object.keys(parsed.variables).length === 0) {

@@ -260,7 +260,12 @@ describe('NetworkPolicies', () => {
   });
 });
 
-const hasKubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
+const hasKubectl =
+  spawnSync('kubectl', ['version', '--client'], {
+    stdio: 'ignore',
+    timeout: 30_000,
+    killSignal: 'SIGKILL',
+  }).status === 0;
 
 (hasKubectl ? it : it.skip)(
   'builds with `kubectl kustomize` (kubectl installed)',
@@ -269,6 +274,7 @@ const hasKubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignor
       cwd: ROOT,
       encoding: 'utf8',
       timeout: 30_000,
+      killSignal: 'SIGKILL',
     });
     for (const o of objects) expect(out).toContain(`name: ${o.metadata.name}`);
   },

@@ -22,6 +22,9 @@ beforeAll(() => {
       cwd: root,
       env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
       stdio: 'ignore',
+      // Below the hook's 120 s: a sync child blocks jest's timer, so this is what ends a hang.
+      timeout: 100_000,
+      killSignal: 'SIGKILL',
     });
     graph = JSON.parse(readFileSync(file, 'utf8')).graph;
   } finally {

@@ -8,7 +8,11 @@ const PYTHON = '/usr/bin/python3';
 
 function hasPyJwt(): boolean {
   try {
-    execFileSync(PYTHON, ['-c', 'import jwt'], { stdio: 'ignore' });
+    execFileSync(PYTHON, ['-c', 'import jwt'], {
+      stdio: 'ignore',
+      timeout: 10_000,
+      killSignal: 'SIGKILL',
+    });
     return true;
   } catch {
     return false;
@@ -41,6 +45,7 @@ async function pyVerify(auth: TestAuth, token: string, alg: string, aud = 'order
       PATH: '/usr/bin:/bin',
     },
     timeout: 20_000,
+    killSignal: 'SIGKILL',
   });
   return JSON.parse(stdout) as { kid: string; claims: Record<string, unknown> };
 }

@@ -43,7 +43,10 @@ describe('generated types', () => {
     const out = execFileSync('node', [join(root, 'tools/gen-proto-types.mjs'), '--check'], {
       cwd: root,
       encoding: 'utf8',
+      // A sync child blocks jest's own timeout: this bound is what turns a hang into a failure.
+      timeout: 30_000,
+      killSignal: 'SIGKILL',
     });
     expect(out).toMatch(/up to date/);
-  });
+  }, 40_000);
 });

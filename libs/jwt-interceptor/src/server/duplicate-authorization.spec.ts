@@ -13,7 +13,11 @@ const PYTHON = '/usr/bin/python3';
 
 function hasGrpcio(): boolean {
   try {
-    execFileSync(PYTHON, ['-c', 'import grpc'], { stdio: 'ignore', timeout: 10_000 });
+    execFileSync(PYTHON, ['-c', 'import grpc'], {
+      stdio: 'ignore',
+      timeout: 10_000,
+      killSignal: 'SIGKILL',
+    });
     return true;
   } catch {
     return false;
@@ -48,6 +52,7 @@ async function pyCall(values: string[]): Promise<PyResult> {
   const { stdout } = await promisify(execFile)(PYTHON, ['-c', SCRIPT], {
     env: { ADDRESS: server.address, METHOD: ECHO_PATH, VALUES: JSON.stringify(values) },
     timeout: 15_000,
+    killSignal: 'SIGKILL',
   });
   return JSON.parse(stdout) as PyResult;
 }

@@ -65,6 +65,7 @@ describe('loadConfigOrExit', () => {
         },
         encoding: 'utf8',
         timeout: 10_000,
+        killSignal: 'SIGKILL',
       });
       expect(run.status).toBe(2);
       expect(run.stdout).toBe('');
