@@ -27,14 +27,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Run {
   child: ChildProcess;
+  stdout: () => string;
   stderr: () => string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; killed: boolean }>;
   /** Resolves once stdout holds a line containing `text`. */
   waitForStdout: (text: string) => Promise<void>;
 }
 
-function start(mode: 'hang' | 'clean'): Run {
-  const child = spawn(process.execPath, [main, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+function start(mode: 'hang' | 'clean', watchdogMarginMs = 300): Run {
+  const child = spawn(process.execPath, [main, mode, String(watchdogMarginMs)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   let killed = false;
@@ -59,7 +62,7 @@ function start(mode: 'hang' | 'clean'): Run {
       void exited.then(() => reject(new Error(`exited before "${text}": ${stdout}${stderr}`)));
       check();
     });
-  return { child, stderr: () => stderr, exited, waitForStdout };
+  return { child, stdout: () => stdout, stderr: () => stderr, exited, waitForStdout };
 }
 
 const lines = (text: string) =>
@@ -70,13 +73,11 @@ const lines = (text: string) =>
 
 it('exits 1 through the watchdog when stop() hangs past the grace', async () => {
   const run = start('hang');
-  let stdout = '';
-  run.child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
   await run.waitForStdout('"ready"');
   run.child.kill('SIGTERM');
   const result = await run.exited;
   expect(result).toEqual({ code: 1, signal: null, killed: false });
-  expect(lines(stdout)).toContainEqual(
+  expect(lines(run.stdout())).toContainEqual(
     expect.objectContaining({ level: 50, msg: 'shutdown did not finish in time, exiting' }),
   );
 }, 20_000);
@@ -89,12 +90,15 @@ it('exits 0 when stop() finishes, without waiting for the watchdog', async () =>
 }, 20_000);
 
 it('a second signal exits 1 at once while stop() hangs', async () => {
-  const run = start('hang');
+  const run = start('hang', 10_000); // the watchdog must not be what ends it
   await run.waitForStdout('"ready"');
   run.child.kill('SIGTERM');
   await run.waitForStdout('"shutting down"');
   run.child.kill('SIGINT');
   expect(await run.exited).toEqual({ code: 1, signal: null, killed: false });
+  const msgs = lines(run.stdout()).map((l) => l.msg);
+  expect(msgs).toContain('second signal, exiting now');
+  expect(msgs).not.toContain('shutdown did not finish in time, exiting'); // not the watchdog
 }, 20_000);
 
 it('survives writes to a closed stdout (EPIPE) and still stops cleanly', async () => {
