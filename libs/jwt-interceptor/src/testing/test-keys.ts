@@ -28,18 +28,36 @@ export interface TestKeys {
 // generated KeyObject shares a lock with the keygen job that the GC frees, and a JWK export that
 // holds the lock while the GC frees the job hangs the process (the auth service's key-material.ts).
 function generate(alg: string): { privateKey: KeyObject; publicKey: KeyObject } {
-  const der = { publicKeyEncoding: spki, privateKeyEncoding: pkcs8 };
   let pkcs8Der: Buffer;
   if (alg === 'ES256')
-    pkcs8Der = generateKeyPairSync('ec', { namedCurve: 'P-256', ...der }).privateKey;
+    pkcs8Der = generateKeyPairSync('ec', {
+      namedCurve: 'P-256',
+      publicKeyEncoding: spki,
+      privateKeyEncoding: pkcs8,
+    }).privateKey;
   else if (alg === 'ES384')
-    pkcs8Der = generateKeyPairSync('ec', { namedCurve: 'P-384', ...der }).privateKey;
+    pkcs8Der = generateKeyPairSync('ec', {
+      namedCurve: 'P-384',
+      publicKeyEncoding: spki,
+      privateKeyEncoding: pkcs8,
+    }).privateKey;
   else if (alg === 'ES512')
-    pkcs8Der = generateKeyPairSync('ec', { namedCurve: 'P-521', ...der }).privateKey;
+    pkcs8Der = generateKeyPairSync('ec', {
+      namedCurve: 'P-521',
+      publicKeyEncoding: spki,
+      privateKeyEncoding: pkcs8,
+    }).privateKey;
   else if (/^(RS|PS)(256|384|512)$/.test(alg))
-    pkcs8Der = generateKeyPairSync('rsa', { modulusLength: 2048, ...der }).privateKey;
+    pkcs8Der = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: spki,
+      privateKeyEncoding: pkcs8,
+    }).privateKey;
   else if (alg === 'EdDSA' || alg === 'Ed25519')
-    pkcs8Der = generateKeyPairSync('ed25519', der).privateKey;
+    pkcs8Der = generateKeyPairSync('ed25519', {
+      publicKeyEncoding: spki,
+      privateKeyEncoding: pkcs8,
+    }).privateKey;
   else throw new TypeError(`alg: ${alg} is not supported by createTestKeys`);
   const privateKey = createPrivateKey({ key: pkcs8Der, format: 'der', type: 'pkcs8' });
   return { privateKey, publicKey: createPublicKey(privateKey) };

@@ -4,7 +4,6 @@ import type { RunningServer } from '@jwt-mesh/service-kit';
 /** The part of a pino logger this uses; `pino.Logger` fits. */
 export interface ReadinessLogger {
   info(msg: string): void;
-  warn(msg: string): void;
 }
 
 export interface ServeWhenKeysLoadOptions {
@@ -31,7 +30,9 @@ export function serveWhenKeysLoad(
   running.setServing(false);
   void keys.ready().then((ok) => {
     if (ok) return running.setServing(true);
-    logger.warn('verification keys not loaded yet; retrying in the background');
+    // info, not warn: under `npm start` the auth service is often still starting; the key source
+    // itself warns once fetches have kept failing (jwt-interceptor's warnAfterMs).
+    logger.info('verification keys not loaded yet; health NOT_SERVING, retrying in the background');
     const timer = setInterval(() => {
       if (!keys.stats().loaded) return;
       clearInterval(timer);
