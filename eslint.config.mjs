@@ -1,5 +1,5 @@
 // One flat config for the workspace. Boundaries between projects are enforced by tags
-// (see STYLE.md): apps -> libs/protos, libs -> libs, e2e/bench -> libs/protos, never app -> app.
+// (README, Development): apps -> libs/protos, libs -> libs, e2e/bench -> libs/protos, no app -> app.
 // There is deliberately no '*' -> ['*'] rule: it would silently switch every constraint off.
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
@@ -63,7 +63,7 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
-      // config.ts is the only reader of the environment in each app (STYLE.md §4).
+      // config.ts is the only reader of the environment in each app.
       'no-restricted-properties': [
         'error',
         {
@@ -91,7 +91,7 @@ export default tseslint.config(
   {
     // The bench never ships: it composes the apps' own server factories with other auth wirings
     // (no-auth and reference-token baselines) and measures the libs' internals directly, so it
-    // is the one project allowed to import app and lib source files (STYLE.md §1, issue 8).
+    // is the one project allowed to import app and lib source files (README, "Development").
     files: ['bench/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off', 'no-restricted-imports': 'off' },
   },

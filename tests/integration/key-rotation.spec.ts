@@ -1,4 +1,4 @@
-// Key rotation in the middle of traffic, on the timeline of DESIGN.md: the new key is published
+// Key rotation in the middle of traffic (auth-service README timeline): the new key is published
 // KEY_PUBLISH_DELAY_SECONDS before it signs, and that delay is longer than the downstream JWKS
 // refresh (JWKS_MAX_AGE_SECONDS=0 -> the key set's minimum of 60 s). So user- and order-service
 // learn key B from a scheduled refresh before they meet a token signed with it.

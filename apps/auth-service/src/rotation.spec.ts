@@ -1,4 +1,4 @@
-// Rotation end to end (DESIGN.md "Keys and rotation"): a downstream service that loaded the JWKS
+// Rotation end to end (auth-service README, rotation): a downstream service that loaded the JWKS
 // before the rotation, refreshing on its own schedule and NOT allowed to refetch on an unknown kid,
 // accepts tokens signed before and after the rotation.
 import { existsSync } from 'node:fs';

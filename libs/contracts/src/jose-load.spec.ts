@@ -1,4 +1,4 @@
-// jose 6 is ESM-only; this proves the shared jest preset transforms it (STYLE.md §6).
+// jose 6 is ESM-only; this proves the shared jest preset transforms it.
 import { SignJWT, generateKeyPair, jwtVerify } from 'jose';
 
 it('jest can load and run jose', async () => {

@@ -61,7 +61,7 @@ beforeAll(async () => {
       return seen;
     },
   });
-  // The client-level interceptor: per-call `interceptors` would replace it (STYLE.md §2).
+  // The client-level interceptor: per-call `interceptors` would replace it.
   toDownstream = new EchoClient(downstream.address, grpc.credentials.createInsecure(), {
     interceptors: [propagateTokenInterceptor],
   });

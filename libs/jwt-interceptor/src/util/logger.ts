@@ -1,6 +1,6 @@
 /**
  * The part of a pino logger this library uses; `pino.Logger` fits. Libraries never create their
- * own logger (STYLE.md §5), so the default is silent.
+ * own logger (the service passes its own), so the default is silent.
  *
  * @example
  * ```ts

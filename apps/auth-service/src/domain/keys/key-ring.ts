@@ -60,7 +60,7 @@ export interface KeyRingOptions {
 }
 
 /**
- * The signing keys and their timeline (DESIGN.md "Keys and rotation"): the key with the latest
+ * The signing keys and their timeline (auth-service README, rotation): the key with the latest
  * `activatesAt` in the past signs; every key whose `retireAt` is still ahead is published.
  */
 export interface KeyRing {
