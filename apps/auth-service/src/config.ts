@@ -100,7 +100,8 @@ export const authSchema = defineConfig({
     default: 5,
     min: 1,
     max: 1000,
-    description: 'failed logins in a row for one username before a lockout',
+    description:
+      'failed logins in a row for one username before a lockout; checks in flight count, so no more run at once',
   },
   LOGIN_LOCKOUT_SECONDS: {
     type: 'int',

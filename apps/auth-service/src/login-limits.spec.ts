@@ -1,5 +1,6 @@
 // Login under abuse, over real gRPC: a burst of logins beyond the hashing admission is shed with
-// RESOURCE_EXHAUSTED while a later correct login still succeeds, and credentials holding control
+// RESOURCE_EXHAUSTED while a later correct login still succeeds; a parallel burst of guesses at one
+// account gets LOGIN_MAX_FAILURES password checks, not more; and credentials holding control
 // characters (scrypt hashes `pw\0` like `pw`) are INVALID_ARGUMENT.
 import * as grpc from '@grpc/grpc-js';
 import { randomBytes } from 'node:crypto';
@@ -48,6 +49,43 @@ describe('hashing admission (LOGIN_MAX_CONCURRENT_HASHES=1, LOGIN_MAX_QUEUED_HAS
     expect(
       lines.filter((l) => l.msg === 'rpc finished' && l.code === 'RESOURCE_EXHAUSTED'),
     ).toHaveLength(shed.length);
+  });
+});
+
+describe('a parallel burst of guesses at one account (LOGIN_MAX_FAILURES=3)', () => {
+  let burstAuth: TestAuth;
+  beforeAll(async () => {
+    burstAuth = await startTestAuth({
+      env: { LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_SECONDS: '60' },
+      scrypt: { N: 2 ** 14, r: 8, p: 1 },
+    });
+  });
+  afterAll(() => burstAuth?.stop());
+
+  it('checks at most 3 passwords, even with the right one inside the burst', async () => {
+    const guesses = Array.from({ length: 30 }, (_, i) => `guess-${i}`);
+    guesses.splice(15, 0, PASSWORDS.bob);
+    const outcomes = await Promise.all(
+      guesses.map((password) =>
+        rpcError(burstAuth.client, 'Login', { username: 'bob', password }).catch(() => ({
+          code: grpc.status.OK,
+          details: '',
+        })),
+      ),
+    );
+    const checked = outcomes.filter(
+      (e) => e.code === grpc.status.UNAUTHENTICATED || e.code === grpc.status.OK,
+    );
+    const refused = outcomes.filter((e) => e.code === grpc.status.RESOURCE_EXHAUSTED);
+    expect(checked.length).toBeLessThanOrEqual(3);
+    expect(checked.length + refused.length).toBe(guesses.length); // nothing else, no INTERNAL
+    for (const e of refused) expect(e.details).toBe('too many failed login attempts, retry later');
+    // the right password was not checked (it came 16th), so bob is locked out now
+    const after = await rpcError(burstAuth.client, 'Login', {
+      username: 'bob',
+      password: PASSWORDS.bob,
+    });
+    expect(after.code).toBe(grpc.status.RESOURCE_EXHAUSTED);
   });
 });
 

@@ -95,31 +95,34 @@ export function createSessions(o: SessionsOptions) {
     ): Promise<TokenPair> {
       requireCredential('username', username, MAX_USERNAME_LENGTH);
       requireCredential('password', password, MAX_PASSWORD_LENGTH);
-      const retryAfter = o.throttle.retryAfterSeconds(username);
+      // Admitted before hashing, so attempts in flight count against the lockout (parallel bursts).
+      const retryAfter = o.throttle.begin(username);
       if (retryAfter > 0) {
         log.info({ retryAfterSeconds: retryAfter }, 'login throttled');
         throw new LoginThrottledError(retryAfter);
       }
-      const user = o.users.findByUsername(username);
-      const usable = user !== undefined && isPasswordHash(user.passwordHash);
-      const encoded = usable ? user.passwordHash : await dummyHash();
+      let user: ReturnType<UserStore['findByUsername']>;
+      let usable = false;
       let matches: boolean;
       try {
+        user = o.users.findByUsername(username);
+        usable = user !== undefined && isPasswordHash(user.passwordHash);
+        const encoded = usable && user ? user.passwordHash : await dummyHash();
         matches = await o.hashing.run(() => verifyPassword(password, encoded));
       } catch (err) {
-        // Refused before hashing: not a failed attempt, so the throttle does not count it.
+        // Refused before hashing (or failed to hash): not a failed guess, so it is not counted.
+        o.throttle.finish(username, 'abandoned');
         if (err instanceof LoginOverloadedError) log.warn(o.hashing.stats(), 'login overloaded');
         throw err;
       }
-      if (!usable || !matches) {
-        o.throttle.recordFailure(username);
+      o.throttle.finish(username, usable && matches ? 'success' : 'failure');
+      if (!usable || !matches || !user) {
         log.info(
           { reason: user ? 'wrong-password' : 'unknown-user', userId: user?.id },
           'login failed',
         );
         throw new InvalidCredentialsError();
       }
-      o.throttle.recordSuccess(username);
       if (needsRehash(user.passwordHash, o.scrypt)) {
         // Best effort: at capacity the upgrade waits for a later login rather than failing this one.
         const rehashed = await o.hashing
