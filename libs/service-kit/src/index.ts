@@ -48,6 +48,9 @@ export { REQUEST_ID_HEADER, isValidRequestId } from './logging/request-id';
 export { codeName, levelForCode } from './logging/level-by-code';
 export type { RpcLogLevel } from './logging/level-by-code';
 
+// storage
+export { createPrivateFile } from './storage/private-file';
+
 // server
 export { INFRA_METHODS } from './server/infra-methods';
 export { startGrpcServer } from './server/start-grpc-server';

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createPrivateFile } from '@jwt-mesh/service-kit';
 
 export type Db = Database.Database;
 
@@ -40,9 +39,7 @@ const MIGRATIONS: readonly string[] = [
  */
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') {
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    closeSync(openSync(path, 'a', 0o600));
-    chmodSync(path, 0o600);
+    createPrivateFile(path);
   }
   const db = new Database(path);
   if (path !== ':memory:') db.pragma('journal_mode = WAL');

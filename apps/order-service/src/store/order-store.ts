@@ -1,6 +1,5 @@
+import { createPrivateFile } from '@jwt-mesh/service-kit';
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import {
   ORDER_STATUS,
   type LineItem,
@@ -62,7 +61,8 @@ CREATE INDEX IF NOT EXISTS orders_by_user ON orders (user_id, seq DESC);
  * const store = openOrderStore(join(config.DATA_DIR, 'orders.db'));
  */
 export function openOrderStore(file: string): OrderStore {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  // Profiles and orders are personal data: owner-only, like auth-service's files.
+  if (file !== ':memory:') createPrivateFile(file);
   const db = new Database(file);
   if (file !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');

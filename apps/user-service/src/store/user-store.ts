@@ -1,6 +1,5 @@
+import { createPrivateFile } from '@jwt-mesh/service-kit';
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { UserProfile } from '../domain/user';
 
 /** Persistence of profiles (better-sqlite3, synchronous). */
@@ -38,7 +37,8 @@ CREATE TABLE IF NOT EXISTS users (
  * store.seedIfEmpty(parseSeed(readFileSync(config.SEED_FILE, 'utf8')));
  */
 export function openUserStore(file: string): UserStore {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  // Profiles and orders are personal data: owner-only, like auth-service's files.
+  if (file !== ':memory:') createPrivateFile(file);
   const db = new Database(file);
   if (file !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
