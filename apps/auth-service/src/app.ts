@@ -155,6 +155,7 @@ export async function startAuthService(
       jwksUri: config.JWKS_URI,
       jwksMaxAgeSeconds: config.JWKS_MAX_AGE_SECONDS,
       accessTokenTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS,
+      introspectionEnabled: config.INTROSPECTION_ENABLED,
       keys: ring,
       accessTokens,
       sessions,

@@ -71,8 +71,9 @@ describe('auth-service config', () => {
 
   it('describes every variable for --print-config-schema, secrets without values', () => {
     const { variables } = describeSchema(authSchema);
-    expect(Object.keys(variables)).toHaveLength(24);
+    expect(Object.keys(variables)).toHaveLength(25);
     expect(variables.SIGNING_KEY).toMatchObject({ secret: true });
+    expect(variables.INTROSPECTION_ENABLED).toMatchObject({ type: 'bool', default: false });
     for (const v of Object.values(variables))
       expect((v as { description: string }).description.length).toBeGreaterThan(10);
   });

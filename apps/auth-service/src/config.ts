@@ -134,6 +134,12 @@ export const authSchema = defineConfig({
     description:
       'scrypt cost of new password hashes, as log2(N) with r=8, p=1 (15 = OWASP minimum)',
   },
+  INTROSPECTION_ENABLED: {
+    type: 'bool',
+    default: false,
+    description:
+      'answer Introspect (RFC 7662, unauthenticated): only for the benchmark baseline; off = FAILED_PRECONDITION',
+  },
 });
 
 type RawConfig = ConfigValues<typeof authSchema>;

@@ -80,6 +80,15 @@ export class RotationDisabledError extends AuthServiceError {
   }
 }
 
+/** Introspect while INTROSPECTION_ENABLED is off (the default: only the benchmark turns it on). */
+export class IntrospectionDisabledError extends AuthServiceError {
+  readonly code = 'ERR_INTROSPECTION_DISABLED';
+  readonly grpcCode = status.FAILED_PRECONDITION;
+  constructor() {
+    super('introspection is disabled');
+  }
+}
+
 /** Another auth-service process holds the key directory (see domain/keys/key-dir-lock.ts). */
 export class KeyDirLockedError extends Error {
   readonly code = 'ERR_KEY_DIR_LOCKED';

@@ -230,44 +230,6 @@ describe('Refresh and Logout', () => {
   });
 });
 
-describe('Introspect', () => {
-  it('describes an active token (RFC 7662) and says only active=false for anything else', async () => {
-    const t = await loginAs('bob');
-    const active = await rpc<Record<string, unknown>>(auth.client, 'Introspect', {
-      token: t.access_token,
-    });
-    expect(active).toMatchObject({
-      active: true,
-      sub: 'usr_bob',
-      iss: 'http://127.0.0.1:8080',
-      aud: ['order-service', 'user-service', 'auth-service'],
-      roles: ['customer'],
-      scope: 'orders:read orders:write',
-      token_type: 'Bearer',
-    });
-    const blank = {
-      active: false,
-      sub: '',
-      exp: '0',
-      iat: '0',
-      iss: '',
-      aud: [],
-      scope: '',
-      roles: [],
-      jti: '',
-      token_type: '',
-    };
-    for (const token of ['', 'garbage', `${t.access_token}x`, t.refresh_token]) {
-      expect(await rpc(auth.client, 'Introspect', { token })).toEqual(blank);
-    }
-    auth.clock.advance(901 + 30);
-    expect(await rpc(auth.client, 'Introspect', { token: t.access_token })).toEqual(blank);
-    expect((await rpcError(auth.client, 'Introspect', { token: 'x'.repeat(9000) })).code).toBe(
-      grpc.status.INVALID_ARGUMENT,
-    );
-  });
-});
-
 describe('RotateKeys', () => {
   it('needs a bearer token', async () => {
     expect((await rpcError(auth.client, 'RotateKeys', {})).code).toBe(grpc.status.UNAUTHENTICATED);

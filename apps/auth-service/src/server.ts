@@ -26,6 +26,8 @@ export interface AuthServerDeps {
   jwksUri: string;
   jwksMaxAgeSeconds: number;
   accessTokenTtlSeconds: number;
+  /** Introspect answers only when true (INTROSPECTION_ENABLED, for the benchmark). */
+  introspectionEnabled: boolean;
   keys: KeyRing;
   accessTokens: AccessTokens;
   sessions: Sessions;
@@ -53,14 +55,14 @@ export const PUBLIC_METHODS: ReadonlySet<string> = new Set([
 
 /** Handlers of mesh.auth.v1.AuthService, one file per RPC under handlers/. */
 export function createAuthHandlers(
-  d: Pick<AuthServerDeps, 'sessions' | 'keys' | 'accessTokens'>,
+  d: Pick<AuthServerDeps, 'sessions' | 'keys' | 'accessTokens' | 'introspectionEnabled'>,
 ): AuthServiceHandlers {
   return {
     Login: loginHandler(d.sessions),
     Refresh: refreshHandler(d.sessions),
     Logout: logoutHandler(d.sessions),
     GetJwks: getJwksHandler(d.keys),
-    Introspect: introspectHandler(d.accessTokens),
+    Introspect: introspectHandler(d.accessTokens, d.introspectionEnabled),
     RotateKeys: rotateKeysHandler(d.keys),
   };
 }

@@ -91,6 +91,8 @@ export async function startMesh(o: MeshOptions): Promise<Mesh> {
         // The login scenario logs in as one user 8 at a time; in-flight attempts count against
         // the lockout, so the bench raises it: it measures hashing, not the throttle.
         LOGIN_MAX_FAILURES: '1000',
+        // The reference-token baseline introspects every call; off in any other configuration.
+        INTROSPECTION_ENABLED: 'true',
       },
     });
   let auth = await spawnAuth();
