@@ -19,6 +19,20 @@ it.each(['ES256', 'ES384', 'ES512', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384',
   },
 );
 
+it('accepts only the canonical base64url spelling of a signature', async () => {
+  const keys = createTestKeys('ES256');
+  const token = await signTestToken({ sub: 'u' }, { keys });
+  expect(verifyCompactSignature(token, 'ES256', keys.publicKey)).toBe(true);
+  // 64 bytes = 86 characters: the last one carries 2 bits and 4 unused ones. Setting an unused bit
+  // decodes to the same bytes, so only the canonical check tells the two apart.
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const last = token.at(-1)!;
+  const twin = token.slice(0, -1) + alphabet[alphabet.indexOf(last) ^ 1];
+  const sig = (t: string) => Buffer.from(t.split('.')[2]!, 'base64url');
+  expect(sig(twin).equals(sig(token))).toBe(true);
+  expect(verifyCompactSignature(twin, 'ES256', keys.publicKey)).toBe(false);
+});
+
 it('refuses a key that does not fit the alg (curve, type, RSA size) and unknown algs', async () => {
   const es256 = createTestKeys('ES256');
   const token = await signTestToken({ sub: 'u' }, { keys: es256 });

@@ -39,12 +39,18 @@ export function verifyCompactSignature(token: string, alg: string, key: KeyObjec
   // keys need 2048 bits, and a key of another type never verifies.
   if (!p || !algorithmsForKey(key).includes(alg)) return false;
   const dot = token.lastIndexOf('.');
+  const encoded = token.slice(dot + 1);
+  const signature = Buffer.from(encoded, 'base64url');
+  // Buffer ignores the unused low bits of the last character, so one signature has up to 16
+  // spellings. Only the canonical one is accepted: one token, one string (for the cache and for
+  // anyone keying a deny list on the token).
+  if (signature.toString('base64url') !== encoded) return false;
   try {
     return verify(
       p.digest,
       Buffer.from(token.slice(0, dot), 'ascii'),
       { key, ...p.options } as Parameters<typeof verify>[2],
-      Buffer.from(token.slice(dot + 1), 'base64url'),
+      signature,
     );
   } catch {
     // a signature of the wrong size or a key of the wrong type: not a valid signature
