@@ -52,8 +52,15 @@ export async function fetchJwks(
     throw new Error(`JWKS endpoint answered HTTP ${res.status}`);
   }
   const text = await readCapped(res, opts.maxBytes);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    // JSON.parse quotes the text it failed on; the body is not ours to copy into logs.
+    throw new Error('JWKS response is not JSON');
+  }
   return {
-    doc: JSON.parse(text) as unknown,
+    doc,
     maxAgeSeconds: parseMaxAge(res.headers.get('cache-control')),
   };
 }
