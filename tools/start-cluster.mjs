@@ -62,6 +62,7 @@ const JWKS_URL = `http://${HOST}:8080/.well-known/jwks.json`;
 const SERVICES = ['auth-service', 'user-service', 'order-service'];
 const READY_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 15_000;
+const NX_FORWARD_MS = 2_000;
 const nx = join(root, 'node_modules/.bin/nx');
 
 // One entry per process. The first replica of each service runs under nx; extra replicas are
@@ -104,8 +105,10 @@ const display = createDisplay({
 });
 const logs = createLogFiles(join(root, '.data/logs'));
 const children = []; // { name, proc }
-// Service pids from their "listening" lines: still reachable if nx dies and they are re-parented.
-const servicePids = new Set();
+// Service pids from their "listening" lines (pid -> label): still reachable if nx dies and they
+// are re-parented. `shuttingDown` holds the labels that logged "shutting down" (got their SIGTERM).
+const servicePids = new Map();
+const shuttingDown = new Set();
 const listening = new Map(); // label -> { address, http? }
 let stopping = false;
 
@@ -158,8 +161,9 @@ function onLine(label, raw) {
       logs.append(label, line);
       if (obj.msg === 'listening') {
         listening.set(obj.transport === 'http' ? `${label}#http` : label, obj.address);
-        if (Number.isInteger(obj.pid) && obj.pid > 1) servicePids.add(obj.pid);
+        if (Number.isInteger(obj.pid) && obj.pid > 1) servicePids.set(obj.pid, label);
       }
+      if (obj.msg === 'shutting down') shuttingDown.add(label);
       process.stdout.write(`${display.json(label, line, obj)}\n`);
       return;
     }
@@ -217,29 +221,38 @@ function startReplica(p) {
 }
 
 let groups = new Set();
+const pids = () => [...servicePids.keys()];
 
 async function stop(code) {
   if (stopping) {
     // A second Ctrl-C: the user is not waiting for graceful shutdowns.
     for (const g of groups) signalGroup(g, 'SIGKILL');
-    for (const p of servicePids) signalPid(p, 'SIGKILL');
+    for (const p of pids()) signalPid(p, 'SIGKILL');
     return;
   }
   stopping = true;
   process.stdout.write(`${display.dim('stopping the cluster…')}\n`);
-  // nx starts each task in a session of its own (a pty), so the services are NOT in nx's process
-  // group. nx forwards SIGTERM to them, but in case it dies first, signal every descendant's group too.
+  // Every service must get exactly ONE SIGTERM: a second one means "exit now, skip the drain".
+  // Replicas are our own children (one process per group). The nx services run in sessions of
+  // their own (a pty each), outside nx's group, and nx forwards our SIGTERM to them; only a service
+  // that has not logged "shutting down" after NX_FORWARD_MS (nx died first) is signalled directly.
   groups = new Set(children.map(({ proc }) => proc.pid));
+  for (const g of groups) signalGroup(g, 'SIGTERM');
+  const allSignalled = await pollUntil(() => servicePids.size === shuttingDown.size, {
+    timeoutMs: NX_FORWARD_MS,
+    intervalMs: 50,
+  });
+  if (!allSignalled) {
+    for (const [pid, label] of servicePids) if (!shuttingDown.has(label)) signalPid(pid, 'SIGTERM');
+  }
   for (const d of descendantsOf(process.pid)) groups.add(d.pgid);
   groups.delete(process.pid);
-  for (const g of groups) signalGroup(g, 'SIGTERM');
-  for (const p of servicePids) signalPid(p, 'SIGTERM');
   const allGone = () =>
-    [...groups].every((g) => !groupAlive(g)) && [...servicePids].every((p) => !pidAlive(p));
+    [...groups].every((g) => !groupAlive(g)) && pids().every((p) => !pidAlive(p));
   if (!(await pollUntil(allGone, { timeoutMs: STOP_TIMEOUT_MS, intervalMs: 100 }))) {
     fail(`some processes ignored SIGTERM for ${STOP_TIMEOUT_MS / 1000}s: sending SIGKILL`);
     for (const g of groups) signalGroup(g, 'SIGKILL');
-    for (const p of servicePids) signalPid(p, 'SIGKILL');
+    for (const p of pids()) signalPid(p, 'SIGKILL');
     await pollUntil(allGone, { timeoutMs: 3000, intervalMs: 100 });
   }
   await logs.close();
