@@ -36,10 +36,14 @@ export function createLogger(o: LoggerOptions): pino.Logger {
 }
 
 // A grpc ServiceError carries `metadata`; without this its toJSON() would bypass redaction.
+// Stack traces stay out of logs (type, message and code say what failed; a stack maps our code for
+// whoever reads the logs), and so does `cause` with its own stack (its message is in `message`).
 function serializeError(err: unknown): unknown {
   if (!(err instanceof Error)) return err;
   const out = pino.stdSerializers.err(err) as unknown as Record<string, unknown>;
   if ('metadata' in out) out.metadata = sanitizeMetadata(out.metadata);
+  delete out.stack;
+  delete out.cause;
   return out;
 }
 
