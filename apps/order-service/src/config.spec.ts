@@ -1,5 +1,19 @@
+import { createTestKeys } from '@jwt-mesh/jwt-interceptor/testing';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError } from '@jwt-mesh/service-kit';
 import { DEFAULT_JWKS_URL, parseOrderConfig } from './config';
+
+// A real key file: the config check loads it.
+let keyDir: string;
+let keyFile: string;
+beforeAll(() => {
+  keyDir = mkdtempSync(join(tmpdir(), 'config-keys-'));
+  keyFile = join(keyDir, 'jwks.json');
+  writeFileSync(keyFile, JSON.stringify(createTestKeys('ES256').jwks));
+});
+afterAll(() => rmSync(keyDir, { recursive: true, force: true }));
 
 function problems(env: Record<string, string>): readonly string[] {
   try {
@@ -37,13 +51,13 @@ describe('parseOrderConfig', () => {
   it('reads replicas, a static key file and the timeout', () => {
     const c = parseOrderConfig({
       USER_SERVICE_ADDR: '10.0.0.1:50052, 10.0.0.2:50052',
-      JWT_PUBLIC_KEYS_FILE: '/keys/jwks.json',
+      JWT_PUBLIC_KEYS_FILE: keyFile,
       USER_SERVICE_TIMEOUT_MS: '500',
       JWT_ALGORITHMS: 'ES256,EdDSA',
       JWT_CACHE_MAX_ENTRIES: '0',
     });
     expect(c.USER_SERVICE_ADDR).toEqual(['10.0.0.1:50052', '10.0.0.2:50052']);
-    expect(c.keySource).toEqual({ kind: 'file', path: '/keys/jwks.json' });
+    expect(c.keySource).toEqual({ kind: 'file', path: keyFile });
     expect([c.USER_SERVICE_TIMEOUT_MS, c.JWT_ALGORITHMS, c.JWT_CACHE_MAX_ENTRIES]).toEqual([
       500,
       ['ES256', 'EdDSA'],

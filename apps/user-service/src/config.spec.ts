@@ -1,5 +1,19 @@
+import { createTestKeys } from '@jwt-mesh/jwt-interceptor/testing';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError } from '@jwt-mesh/service-kit';
 import { DEFAULT_JWKS_URL, parseUserConfig } from './config';
+
+// A real key file: the config check loads it.
+let keyDir: string;
+let keyFile: string;
+beforeAll(() => {
+  keyDir = mkdtempSync(join(tmpdir(), 'config-keys-'));
+  keyFile = join(keyDir, 'jwks.json');
+  writeFileSync(keyFile, JSON.stringify(createTestKeys('ES256').jwks));
+});
+afterAll(() => rmSync(keyDir, { recursive: true, force: true }));
 
 function problems(env: Record<string, string>): readonly string[] {
   try {
@@ -33,9 +47,9 @@ describe('parseUserConfig', () => {
   });
 
   it('uses a static key file instead of JWKS when given', () => {
-    expect(parseUserConfig({ JWT_PUBLIC_KEYS_FILE: '/k.json' }).keySource).toEqual({
+    expect(parseUserConfig({ JWT_PUBLIC_KEYS_FILE: keyFile }).keySource).toEqual({
       kind: 'file',
-      path: '/k.json',
+      path: keyFile,
     });
     expect(parseUserConfig({ JWKS_URL: 'https://auth.test/jwks' }).keySource).toEqual({
       kind: 'jwks',

@@ -1,10 +1,23 @@
+import { createTestKeys } from '@jwt-mesh/jwt-interceptor/testing';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { verifierProblems } from './verifier-problems';
+
+let dir: string;
+let keyFile: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'verifier-problems-'));
+  keyFile = join(dir, 'jwks.json');
+  writeFileSync(keyFile, JSON.stringify(createTestKeys('ES256').jwks));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('verifierProblems', () => {
   it('accepts the defaults, one key source, and any list of supported algorithms', () => {
     expect(verifierProblems({})).toEqual([]);
     expect(verifierProblems({ JWKS_URL: 'http://a/jwks' })).toEqual([]);
-    expect(verifierProblems({ JWT_PUBLIC_KEYS_FILE: '/k.json' })).toEqual([]);
+    expect(verifierProblems({ JWT_PUBLIC_KEYS_FILE: keyFile })).toEqual([]);
     expect(verifierProblems({ JWT_ALGORITHMS: ' ES256, EdDSA ,,RS256' })).toEqual([]);
   });
 
@@ -14,6 +27,20 @@ describe('verifierProblems', () => {
     ).toEqual(['JWKS_URL, JWT_PUBLIC_KEYS_FILE: set one or the other, not both']);
     // blank counts as unset, as in loadConfig
     expect(verifierProblems({ JWKS_URL: 'http://a/jwks', JWT_PUBLIC_KEYS_FILE: '  ' })).toEqual([]);
+  });
+
+  it('refuses a key file that is missing, not keys, or holds none for the algorithms', () => {
+    const missing = join(dir, 'nope.json');
+    expect(verifierProblems({ JWT_PUBLIC_KEYS_FILE: missing })).toEqual([
+      `JWT_PUBLIC_KEYS_FILE: cannot read ${missing} (ENOENT)`,
+    ]);
+    const garbage = join(dir, 'garbage.txt');
+    writeFileSync(garbage, 'hello');
+    expect(verifierProblems({ JWT_PUBLIC_KEYS_FILE: garbage })).toEqual([
+      `JWT_PUBLIC_KEYS_FILE: ${garbage} is neither PEM nor JSON`,
+    ]);
+    const [rsOnly] = verifierProblems({ JWT_PUBLIC_KEYS_FILE: keyFile, JWT_ALGORITHMS: 'RS256' });
+    expect(rsOnly).toMatch(/^JWT_PUBLIC_KEYS_FILE: /);
   });
 
   it('names every unsupported algorithm, symmetric ones included', () => {

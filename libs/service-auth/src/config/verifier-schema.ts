@@ -1,6 +1,9 @@
 import { SUPPORTED_ALGORITHMS } from '@jwt-mesh/jwt-interceptor';
 import { defineConfig, type ConfigValues } from '@jwt-mesh/service-kit';
 
+/** The JWT_ALGORITHMS default: the auth service's default signing algorithm. */
+export const DEFAULT_ALGORITHMS: readonly string[] = Object.freeze(['ES256']);
+
 /** Where a verifier fetches keys when neither JWKS_URL nor JWT_PUBLIC_KEYS_FILE is set. */
 export const DEFAULT_JWKS_URL = 'http://127.0.0.1:8080/.well-known/jwks.json';
 
@@ -31,7 +34,7 @@ export function verifierSchema(o: { service: string }) {
     },
     JWT_ALGORITHMS: {
       type: 'list',
-      default: ['ES256'],
+      default: [...DEFAULT_ALGORITHMS],
       description: `accepted JWS algorithms, comma separated (pinned; some of ${ALGORITHMS.join(', ')})`,
     },
     JWKS_URL: {
