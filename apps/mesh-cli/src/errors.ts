@@ -58,6 +58,18 @@ export interface Failure {
   message: string;
 }
 
+/**
+ * grpc-js's own text for a failed connection repeats itself ("round_robin: No connection
+ * established. Last error: No connection established. Last error: Error: connect ECONNREFUSED
+ * 127.0.0.1:50052. Resolution note: "); say it once. Server-sent details pass unchanged.
+ */
+export function tidyUnavailable(details: string): string {
+  const refused = /connect (E[A-Z]+) (\S+?)\.?(?:\s|$)/.exec(details);
+  if (refused) return `cannot connect to ${refused[2]} (${refused[1]})`;
+  if (/No connection established/.test(details)) return 'no connection established';
+  return details;
+}
+
 /** What to tell the user and the shell about any thrown value. */
 export function describeFailure(err: unknown): Failure {
   if (err instanceof CliError)
@@ -65,8 +77,10 @@ export function describeFailure(err: unknown): Failure {
   if (isGrpcError(err)) {
     const name = statusName(err.code);
     const service = (err as { service?: unknown }).service;
-    let message = `${typeof service === 'string' ? `${service}: ` : ''}${name}: ${err.details || name}`;
-    if (err.code === status.UNAVAILABLE) message += ' (is the cluster running? `npm start`)';
+    const unavailable = err.code === status.UNAVAILABLE;
+    const details = unavailable ? tidyUnavailable(err.details) : err.details;
+    let message = `${typeof service === 'string' ? `${service}: ` : ''}${name}: ${details || name}`;
+    if (unavailable) message += ' (is the cluster running? `npm start`)';
     return { exitCode: exitCodeForStatus(err.code), code: name, message };
   }
   const message = err instanceof Error ? err.message : String(err);

@@ -51,6 +51,24 @@ describe('describeFailure', () => {
     expect(f.message).toMatch(/npm start/);
   });
 
+  it("says grpc-js's repeated connection failure once, and keeps a server's own details", () => {
+    const grpcJsText =
+      'round_robin: No connection established. Last error: No connection established. Last error: ' +
+      'Error: connect ECONNREFUSED 127.0.0.1:50052. Resolution note: ';
+    expect(
+      describeFailure(new RemoteCallError('user-service', status.UNAVAILABLE, grpcJsText)).message,
+    ).toBe(
+      'user-service: UNAVAILABLE: cannot connect to 127.0.0.1:50052 (ECONNREFUSED) (is the cluster running? `npm start`)',
+    );
+    expect(
+      describeFailure(
+        new RemoteCallError('order-service', status.UNAVAILABLE, 'user-service unavailable'),
+      ).message,
+    ).toBe(
+      'order-service: UNAVAILABLE: user-service unavailable (is the cluster running? `npm start`)',
+    );
+  });
+
   it('maps anything else to 1', () => {
     expect(describeFailure(new Error('boom'))).toEqual({
       exitCode: 1,
