@@ -133,7 +133,7 @@ export function createJwksHttpServer(o: JwksHttpOptions): Server {
     const named = o.logger.bindings().service !== undefined ? {} : { service };
     const host = a.family === 'IPv6' ? `[${a.address}]` : a.address;
     o.logger.info(
-      { ...named, transport: 'http', address: `${host}:${a.port}`, port: a.port },
+      { ...named, transport: 'http', address: `${host}:${a.port}`, port: a.port, pid: process.pid },
       'listening',
     );
   });
