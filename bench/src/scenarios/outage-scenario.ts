@@ -99,7 +99,9 @@ export async function runOutageScenario(
     let started: () => void = () => undefined;
     const isRunning = new Promise<void>((r) => (started = r));
     const done = lg.run(spec(l), (phase) => phase === 'start' && started());
-    return { done, isRunning: Promise.race([isRunning, sleep(60_000)]) };
+    // unref: a pending fallback timer must not keep the bench alive for a minute after it is done
+    const fallback = new Promise<void>((r) => setTimeout(r, 60_000).unref());
+    return { done, isRunning: Promise.race([isRunning, fallback]) };
   };
   const ordered = [LOADS[1]!, LOADS[0]!, LOADS[2]!];
   const handles: Array<ReturnType<typeof startedRun>> = [];
