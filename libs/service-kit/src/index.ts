@@ -38,7 +38,7 @@ export type {
 // logging
 export { createLogger, silentLogger } from './logging/create-logger';
 export type { LoggerOptions } from './logging/create-logger';
-export { REDACTED, REDACT_PATHS } from './logging/redaction';
+export { REDACTED, REDACT_KEYS } from './logging/redaction';
 export { routeGrpcJsLogs, scrubGrpcJsText } from './logging/grpc-js-logger';
 export { createRpcLoggingInterceptor } from './logging/rpc-logging-interceptor';
 export type { RpcLoggingOptions } from './logging/rpc-logging-interceptor';

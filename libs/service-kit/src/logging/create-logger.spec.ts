@@ -37,6 +37,32 @@ describe('createLogger', () => {
     });
   });
 
+  it("redacts inside arrays and deep objects, copying instead of changing the caller's object", () => {
+    const { logger, text, lines } = captureLogger();
+    const mine = {
+      calls: [{ authorization: SECRET, rpc: 'a' }],
+      deep: { a: { b: { c: { token: SECRET } } } },
+      tooDeep: { a: { b: { c: { d: { e: { token: 'past the depth' } } } } } },
+    };
+    logger.info(mine, 'with arrays');
+    expect(text()).not.toContain(SECRET);
+    expect(lines()[0]).toMatchObject({ calls: [{ authorization: '[Redacted]', rpc: 'a' }] });
+    expect(mine.calls[0]!.authorization).toBe(SECRET); // the caller's object is untouched
+    expect(lines()[0]).toMatchObject({ deep: { a: { b: { c: { token: '[Redacted]' } } } } });
+    // the walk is bounded: six levels down is left as it is
+    expect(text()).toContain('past the depth');
+  });
+
+  it('serializes an Error under `error` like `err`: no metadata in clear, no stack', () => {
+    const { logger, text, lines } = captureLogger();
+    const md = new grpc.Metadata();
+    md.set('authorization', `Bearer ${SECRET}`);
+    logger.warn({ error: Object.assign(new Error('down'), { code: 14, metadata: md }) }, 'x');
+    expect(text()).not.toContain(SECRET);
+    expect(lines()[0]?.error).toMatchObject({ type: 'Error', message: 'down', code: 14 });
+    expect(lines()[0]?.error).not.toHaveProperty('stack');
+  });
+
   it('serializes errors as err, without a stack or the metadata a ServiceError carries', () => {
     const { logger, lines, text } = captureLogger();
     const md = new grpc.Metadata();

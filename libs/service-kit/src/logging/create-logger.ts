@@ -1,6 +1,6 @@
 import pino from 'pino';
 import type { LogLevel } from '../config/common-schema';
-import { REDACTED, REDACT_PATHS, sanitizeLogObject, sanitizeMetadata } from './redaction';
+import { sanitizeLogObject, sanitizeMetadata } from './redaction';
 
 export interface LoggerOptions {
   /** The service name; every line carries it as `service`. */
@@ -27,8 +27,7 @@ export function createLogger(o: LoggerOptions): pino.Logger {
     level: o.level,
     base: { service: o.name },
     timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: [...REDACT_PATHS], censor: REDACTED },
-    serializers: { err: serializeError },
+    serializers: { err: serializeError, error: serializeError },
     formatters: { log: sanitizeLogObject },
   };
   const destination = o.destination ?? (o.format === 'pretty' ? prettyStream() : undefined);

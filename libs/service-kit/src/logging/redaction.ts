@@ -23,18 +23,17 @@ const SENSITIVE = [
   'private_key',
 ];
 
-const IDENT = /^[A-Za-z_$][\w$]*$/;
-const segment = (key: string) => (IDENT.test(key) ? `.${key}` : `["${key}"]`);
+const SENSITIVE_KEYS: ReadonlySet<string> = new Set(SENSITIVE);
+
+/** Objects this deep (the log object is depth 0) still have their sensitive keys redacted. */
+const MAX_DEPTH = 5;
 
 /**
- * pino redaction paths: each sensitive key at the top level and two levels down (`{ headers: {...} }`,
- * `{ req: { headers: {...} } }`). Paths are case-sensitive; gRPC metadata keys are lowercase.
+ * The keys redacted wherever they appear in a log object, down to five levels below its top
+ * (`{ headers: {...} }`, `{ req: { headers: {...} } }`, arrays included). Case-sensitive; gRPC
+ * metadata keys are lowercase.
  */
-export const REDACT_PATHS: readonly string[] = SENSITIVE.flatMap((k) => [
-  segment(k).replace(/^\./, ''),
-  `*${segment(k)}`,
-  `*.*${segment(k)}`,
-]);
+export const REDACT_KEYS: readonly string[] = Object.freeze([...SENSITIVE]);
 
 const SENSITIVE_KEY = /authorization|cookie|token|password|secret|private/i;
 
@@ -63,15 +62,38 @@ export function sanitizeMetadata(value: unknown): unknown {
   return out;
 }
 
-/** pino `formatters.log`: sanitizes `Metadata` values at the top level of a log object. */
+function redactValue(value: unknown, depth: number): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (isMetadata(value)) return sanitizeMetadata(value);
+  // Errors are left whole for the `err` serializer (it redacts their metadata); a copy would lose
+  // their non-enumerable message.
+  if (depth > MAX_DEPTH || value instanceof Error || ArrayBuffer.isView(value)) return value;
+  if (value instanceof Date) return value;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    value.forEach((item: unknown, i) => {
+      const r = redactValue(item, depth + 1);
+      if (r !== item) (out ??= value.slice())[i] = r;
+    });
+    return out ?? value;
+  }
+  const obj = value as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  for (const key of Object.keys(obj)) {
+    const v = obj[key];
+    const r = SENSITIVE_KEYS.has(key) ? REDACTED : redactValue(v, depth + 1);
+    if (r !== v) (out ??= { ...obj })[key] = r;
+  }
+  return out ?? value;
+}
+
+/**
+ * pino `formatters.log`: redacts the sensitive keys (REDACT_KEYS, to five levels down) and turns
+ * `Metadata` into plain, redacted objects, copying only what changes. One walk over the object's
+ * own keys: pino's path-based `redact` with 51 wildcard paths cost about 13% of a service's CPU
+ * under load (bench `--cpu-prof`), more than the whole token check.
+ */
 export function sanitizeLogObject(obj: Record<string, unknown>): Record<string, unknown> {
   if (isMetadata(obj)) return { metadata: sanitizeMetadata(obj) };
-  let copy: Record<string, unknown> | undefined;
-  for (const [key, value] of Object.entries(obj)) {
-    if (isMetadata(value)) {
-      copy ??= { ...obj };
-      copy[key] = sanitizeMetadata(value);
-    }
-  }
-  return copy ?? obj;
+  return redactValue(obj, 0) as Record<string, unknown>;
 }
