@@ -58,7 +58,9 @@ describe('createLogger', () => {
     const md = new grpc.Metadata();
     md.set('authorization', `Bearer ${SECRET}`);
     logger.warn({ error: Object.assign(new Error('down'), { code: 14, metadata: md }) }, 'x');
+    logger.warn({ err: Object.assign(new Error('own props'), { token: SECRET }) }, 'y');
     expect(text()).not.toContain(SECRET);
+    expect(lines()[1]?.err).toMatchObject({ message: 'own props', token: '[Redacted]' });
     expect(lines()[0]?.error).toMatchObject({ type: 'Error', message: 'down', code: 14 });
     expect(lines()[0]?.error).not.toHaveProperty('stack');
   });

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import type { LogLevel } from '../config/common-schema';
-import { sanitizeLogObject, sanitizeMetadata } from './redaction';
+import { redactSerialized, sanitizeLogObject, sanitizeMetadata } from './redaction';
 
 export interface LoggerOptions {
   /** The service name; every line carries it as `service`. */
@@ -43,7 +43,7 @@ function serializeError(err: unknown): unknown {
   if ('metadata' in out) out.metadata = sanitizeMetadata(out.metadata);
   delete out.stack;
   delete out.cause;
-  return out;
+  return redactSerialized(out);
 }
 
 // pino-pretty is a devDependency: required only when asked for, so bundled apps run without it.

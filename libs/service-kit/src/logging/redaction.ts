@@ -88,6 +88,14 @@ function redactValue(value: unknown, depth: number): unknown {
 }
 
 /**
+ * The serialized form of a logged Error (pino serializers run after `formatters.log`, so own
+ * properties such as a `token` an error carries are redacted here).
+ */
+export function redactSerialized(value: Record<string, unknown>): Record<string, unknown> {
+  return redactValue(value, 1) as Record<string, unknown>;
+}
+
+/**
  * pino `formatters.log`: redacts the sensitive keys (REDACT_KEYS, to five levels down) and turns
  * `Metadata` into plain, redacted objects, copying only what changes. One walk over the object's
  * own keys: pino's path-based `redact` with 51 wildcard paths cost about 13% of a service's CPU
