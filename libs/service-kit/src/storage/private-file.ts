@@ -2,9 +2,10 @@ import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
- * Creates `file` (if absent) readable by its owner only, in a folder made owner-only too, before
- * SQLite opens it: SQLite gives its `-wal`/`-shm` files the database's own mode, so the whole
- * database stays private whatever the umask. Tightens a file or folder that already exists.
+ * Creates `file` (if absent) readable by its owner only, before SQLite opens it: SQLite gives its
+ * `-wal`/`-shm` files the database's own mode, so the whole database stays private whatever the
+ * umask. Folders it creates are owner-only; an existing folder is left as it is (it may be shared,
+ * like /tmp, and is the operator's to set). An existing file is tightened to 0600.
  *
  * @example
  * ```ts
@@ -13,9 +14,7 @@ import { dirname } from 'node:path';
  * ```
  */
 export function createPrivateFile(file: string): void {
-  const dir = dirname(file);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  chmodSync(dir, 0o700);
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   closeSync(openSync(file, 'a', 0o600));
   chmodSync(file, 0o600);
 }
