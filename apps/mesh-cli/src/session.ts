@@ -6,7 +6,6 @@ import {
   readFileSync,
   renameSync,
   rmSync,
-  statSync,
   unlinkSync,
   writeSync,
   closeSync,
@@ -55,14 +54,14 @@ export function readSession(path: string): Session | undefined {
 }
 
 /**
- * Writes the session atomically: a 0600 temp file in a 0700 directory, then rename over the old one,
- * so no other user can ever read a token, even for the moment between open and chmod.
+ * Writes the session atomically: a 0600 temp file (created exclusively), then rename over the old
+ * one, so no other user can ever read a token, even for the moment between open and chmod.
+ * Directories it creates are 0700; an existing one is left as it is: it may be /tmp or $HOME, which
+ * are not the CLI's to change (the file itself is 0600 either way).
  */
 export function writeSession(path: string, session: Session): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true, mode: SESSION_DIR_MODE });
-  // mkdir leaves an existing directory as it was; ours must not be readable by others either.
-  if ((statSync(dir).mode & 0o077) !== 0) chmodSync(dir, SESSION_DIR_MODE);
   const tmp = join(dir, `.session-${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(tmp, 'wx', SESSION_FILE_MODE);
   try {
