@@ -79,16 +79,26 @@ describe('login throttle', () => {
 
   it('keeps memory bounded, and never evicts a name with attempts in flight first', () => {
     const th = throttle();
-    for (let i = 0; i < 3; i++) attempt(th, 'a', 'failure');
+    for (let i = 0; i < 2; i++) attempt(th, 'a', 'failure');
     attempt(th, 'b', 'failure');
-    attempt(th, 'c', 'failure'); // drops the oldest entry, a
-    expect(th.retryAfterSeconds('a')).toBe(0);
+    attempt(th, 'c', 'failure'); // drops the oldest entry, a, and its two failures
+    attempt(th, 'a', 'failure');
+    expect(th.retryAfterSeconds('a')).toBe(0); // one failure counted, not three
 
     const th2 = throttle();
     expect([th2.begin('x'), th2.begin('x'), th2.begin('x')]).toEqual([0, 0, 0]);
     attempt(th2, 'y', 'failure');
     attempt(th2, 'z', 'failure'); // y goes, not x
     expect(th2.begin('x')).toBe(1);
+  });
+
+  it('a flood of new usernames does not wash out a lockout', () => {
+    const th = throttle(); // maxEntries 2
+    for (let i = 0; i < 3; i++) attempt(th, 'victim', 'failure');
+    expect(th.retryAfterSeconds('victim')).toBe(60);
+    for (let i = 0; i < 50; i++) attempt(th, `flood-${i}`, 'failure');
+    expect(th.retryAfterSeconds('victim')).toBe(60);
+    expect(th.begin('victim')).toBe(60);
   });
 
   it('checks its options', () => {

@@ -45,7 +45,7 @@ export function createLoginThrottle(o: LoginThrottleOptions): LoginThrottle {
   if (!Number.isInteger(o.maxFailures) || o.maxFailures < 1)
     throw new TypeError('maxFailures must be an integer ≥ 1');
   if (!(o.lockoutSeconds >= 0)) throw new TypeError('lockoutSeconds must be ≥ 0');
-  const maxEntries = o.maxEntries ?? 10_000;
+  const maxEntries = o.maxEntries ?? 100_000;
   const windowMs = o.lockoutSeconds * 1000;
   const entries = new Map<string, Entry>();
   const key = (u: string) => u.normalize('NFKC').toLowerCase();
@@ -67,17 +67,22 @@ export function createLoginThrottle(o: LoginThrottleOptions): LoginThrottle {
   function touch(k: string, e: Entry): void {
     entries.delete(k); // re-insert so Map order is least-recently-used first
     entries.set(k, e);
-    if (entries.size > maxEntries) {
-      // Evict the oldest entry that has no attempt in flight; if all have, the oldest anyway.
-      let victim: string | undefined;
-      for (const [name, entry] of entries) {
-        if (entry.inFlight === 0) {
-          victim = name;
-          break;
-        }
-      }
-      entries.delete(victim ?? entries.keys().next().value!);
+    if (entries.size > maxEntries) entries.delete(victim());
+  }
+
+  // Which name to forget when the table is full. A flood of new names must not wash out lockouts:
+  // forget the oldest entry that is neither locked nor in flight, then the oldest not in flight,
+  // then the oldest. Locking N names costs maxFailures x N password checks, so the first choice
+  // is almost always there.
+  function victim(): string {
+    const t = o.now();
+    let idle: string | undefined;
+    for (const [name, entry] of entries) {
+      if (entry.inFlight > 0) continue;
+      if (entry.lockedUntil <= t) return name;
+      idle ??= name;
     }
+    return idle ?? entries.keys().next().value!;
   }
 
   function entryFor(k: string): Entry {
