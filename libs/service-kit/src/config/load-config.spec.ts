@@ -115,6 +115,22 @@ describe('loadConfig', () => {
     expect(message).not.toContain('s3cr3t');
   });
 
+  it('refuses credentials in a URL and never shows them, whatever else is wrong', () => {
+    for (const url of ['http://user:hunter2pass@auth/jwks', 'ftp://user:hunter2pass@auth/jwks']) {
+      let error: unknown;
+      try {
+        loadConfig(schema, { ...good, JWKS_URL: url });
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      const [problem] = (error as ConfigError).problems;
+      expect(problem).toMatch(/^JWKS_URL: must (not contain credentials|be a URL with scheme)/);
+      expect(problem).toContain('://***@auth/jwks');
+      expect((error as ConfigError).message).not.toContain('hunter2pass');
+    }
+  });
+
   it('rejects non-integers and unsafe integers', () => {
     for (const bad of ['abc', '12abc', '1e3', '99999999999999999999']) {
       expect(() => loadConfig(schema, { ...good, TTL_SECONDS: bad })).toThrow(ConfigError);

@@ -54,9 +54,14 @@ function absentValue(spec: VarSpec): unknown {
   return undefined;
 }
 
+// `scheme://user:pass@host` -> `scheme://***@host`: a bad URL may still carry a real password.
+const withoutUserinfo = (raw: string) =>
+  raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, '$1***@');
+
 // For a secret even the reason could hint at the value, so say only that it is invalid.
 function describe(name: string, spec: VarSpec, raw: string, why: string): string {
   if ('secret' in spec && spec.secret) return `${name}: is invalid (secret value not shown)`;
-  const shown = raw.length > 80 ? `${raw.slice(0, 80)}…` : raw;
+  const text = withoutUserinfo(raw);
+  const shown = text.length > 80 ? `${text.slice(0, 80)}…` : text;
   return `${name}: ${why}, got ${JSON.stringify(shown)}`;
 }

@@ -69,7 +69,9 @@ function parseUrl(raw: string, protocols: readonly string[]): Parsed {
   } catch {
     return bad('must be an absolute URL');
   }
-  return protocols.includes(url.protocol)
-    ? ok(raw.trim())
-    : bad(`must be a URL with scheme ${protocols.map((p) => p.replace(/:$/, '')).join('|')}`);
+  if (!protocols.includes(url.protocol))
+    return bad(`must be a URL with scheme ${protocols.map((p) => p.replace(/:$/, '')).join('|')}`);
+  // Credentials in a URL end up in logs and process listings; configure them some other way.
+  if (url.username !== '' || url.password !== '') return bad('must not contain credentials');
+  return ok(raw.trim());
 }
