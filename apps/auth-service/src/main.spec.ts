@@ -3,6 +3,7 @@
 import { buildSync } from 'esbuild';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createAuthClient } from '@jwt-mesh/contracts';
 import { BOUNDED_CHILD } from '@jwt-mesh/service-kit/testing';
@@ -42,6 +43,24 @@ const env = (extra: Record<string, string> = {}) => ({
   PATH: process.env.PATH ?? '',
   DATA_DIR: dataDir,
   ...extra,
+});
+
+it('a start-up failure (HTTP port taken) exits 1 with one line naming it, and no stack trace', async () => {
+  const taken = createServer();
+  await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
+  const port = (taken.address() as { port: number }).port;
+  try {
+    const run = spawnSync(process.execPath, [main], {
+      env: env({ GRPC_PORT: '0', HTTP_PORT: String(port), DATA_DIR: join(outDir, 'data-taken') }),
+      encoding: 'utf8',
+      ...BOUNDED_CHILD,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^auth-service: failed to start: EADDRINUSE: .*\n$/m);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  } finally {
+    taken.close();
+  }
 });
 
 it('--print-config-schema prints every variable as JSON', () => {

@@ -33,12 +33,11 @@ async function main(argv: readonly string[]): Promise<void> {
 }
 
 main(process.argv).catch((err: unknown) => {
-  // Startup errors of our own (key dir locked, bad key, bad seed) carry a code and a safe message.
-  const e = err as { code?: unknown; message?: unknown; stack?: unknown };
-  const text =
-    typeof e?.code === 'string' && e.code.startsWith('ERR_')
-      ? `${e.code}: ${String(e.message)}`
-      : String(e?.stack ?? err);
+  // Startup errors of our own (key dir locked, bad key, bad seed) carry a code and a safe message;
+  // others (EADDRINUSE, EACCES) say what failed. Never a stack trace.
+  const e = err as { code?: unknown; message?: unknown };
+  const message = err instanceof Error ? err.message : String(err);
+  const text = typeof e?.code === 'string' ? `${e.code}: ${message}` : message;
   process.stderr.write(`${SERVICE}: failed to start: ${text}\n`);
   process.exit(1);
 });
