@@ -74,3 +74,12 @@ it('loads PEM, JWK and JWKS files', async () => {
   }
   expect(() => loadStaticKeySetFromFile(join(dir, 'missing'), ['ES256'])).toThrow(/^path:/);
 });
+
+it('refuses what is not a small regular file before reading it (a device, a folder, a huge file)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jwt-interceptor-'));
+  const huge = join(dir, 'huge.jwks');
+  writeFileSync(huge, ' '.repeat(1024 * 1024 + 1));
+  expect(() => loadStaticKeySetFromFile(huge, ['ES256'])).toThrow(/larger than 1048576 bytes/);
+  expect(() => loadStaticKeySetFromFile('/dev/zero', ['ES256'])).toThrow(/not a regular file/);
+  expect(() => loadStaticKeySetFromFile(dir, ['ES256'])).toThrow(/not a regular file/);
+});

@@ -1,5 +1,5 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { InvalidTokenError } from '../errors/auth-error';
 import { algorithmsForKey, checkAlgorithms } from './algorithms';
 import { importJwk, importJwks } from './jwk-import';
@@ -111,6 +111,9 @@ export function createStaticKeySet(opts: StaticKeySetOptions): KeySet {
   return fromEntries(Object.freeze(entries));
 }
 
+/** The largest key file `loadStaticKeySetFromFile` reads (a JWKS of 100 RSA keys is ~50 KiB). */
+export const MAX_KEY_FILE_BYTES = 1024 * 1024;
+
 /**
  * Reads a PEM, JWK or JWKS file once, synchronously, at start-up.
  *
@@ -124,8 +127,14 @@ export function loadStaticKeySetFromFile(path: string, algorithms: readonly stri
     throw new TypeError('path: must be a file path');
   let text: string;
   try {
+    // A key set is a few KiB; refuse anything else before reading (a device, a fifo, a huge file).
+    const st = statSync(path);
+    if (!st.isFile()) throw new TypeError(`path: ${path} is not a regular file`);
+    if (st.size > MAX_KEY_FILE_BYTES)
+      throw new TypeError(`path: ${path} is larger than ${MAX_KEY_FILE_BYTES} bytes`);
     text = readFileSync(path, 'utf8');
   } catch (err) {
+    if (err instanceof TypeError) throw err;
     throw new TypeError(
       `path: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
     );
