@@ -1,19 +1,11 @@
-import { createTestKeys } from '@jwt-mesh/jwt-interceptor/testing';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createTestKeyFile } from '@jwt-mesh/jwt-interceptor/testing';
 import { ConfigError } from '@jwt-mesh/service-kit';
 import { DEFAULT_JWKS_URL, parseUserConfig } from './config';
 
 // A real key file: the config check loads it.
-let keyDir: string;
-let keyFile: string;
-beforeAll(() => {
-  keyDir = mkdtempSync(join(tmpdir(), 'config-keys-'));
-  keyFile = join(keyDir, 'jwks.json');
-  writeFileSync(keyFile, JSON.stringify(createTestKeys('ES256').jwks));
-});
-afterAll(() => rmSync(keyDir, { recursive: true, force: true }));
+const keys = createTestKeyFile();
+const keyFile = keys.file;
+afterAll(() => keys.remove());
 
 function problems(env: Record<string, string>): readonly string[] {
   try {

@@ -1,6 +1,7 @@
 // '@jwt-mesh/jwt-interceptor/testing': keys, tokens and a JWKS server for tests. Never import it
 // from production code.
 export { createTestKeys, jwkThumbprint, type TestKeys } from './test-keys';
+export { createTestKeyFile, type TestKeyFile } from './key-file';
 export {
   signTestToken,
   signRawPayload,

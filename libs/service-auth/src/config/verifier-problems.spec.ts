@@ -1,17 +1,11 @@
-import { createTestKeys } from '@jwt-mesh/jwt-interceptor/testing';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createTestKeyFile } from '@jwt-mesh/jwt-interceptor/testing';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifierProblems } from './verifier-problems';
 
-let dir: string;
-let keyFile: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'verifier-problems-'));
-  keyFile = join(dir, 'jwks.json');
-  writeFileSync(keyFile, JSON.stringify(createTestKeys('ES256').jwks));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const keys = createTestKeyFile();
+const { dir, file: keyFile } = keys;
+afterAll(() => keys.remove());
 
 describe('verifierProblems', () => {
   it('accepts the defaults, one key source, and any list of supported algorithms', () => {

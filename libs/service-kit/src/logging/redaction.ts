@@ -67,8 +67,8 @@ function redactValue(value: unknown, depth: number): unknown {
   if (isMetadata(value)) return sanitizeMetadata(value);
   // Errors are left whole for the `err` serializer (it redacts their metadata); a copy would lose
   // their non-enumerable message.
-  if (depth > MAX_DEPTH || value instanceof Error || ArrayBuffer.isView(value)) return value;
-  if (value instanceof Date) return value;
+  if (depth > MAX_DEPTH || value instanceof Error || value instanceof Date) return value;
+  if (ArrayBuffer.isView(value)) return value;
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
     value.forEach((item: unknown, i) => {
